@@ -1,0 +1,10 @@
+const PUBLIC_PAGES = new Set(['/login', '/register'])
+
+export default defineNuxtRouteMiddleware(async (to) => {
+  const { load } = useAuth()
+  const user = await load()
+  if (!user && !PUBLIC_PAGES.has(to.path)) {
+    return navigateTo({ path: '/login', query: to.path === '/' ? {} : { next: to.fullPath } })
+  }
+  if (user && PUBLIC_PAGES.has(to.path)) return navigateTo('/months')
+})

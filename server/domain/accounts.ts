@@ -1,0 +1,83 @@
+import type { Db } from '../utils/db'
+import type { ProfileBody, RegisterBody, User } from '#shared/schemas/auth'
+
+export const SESSION_DAYS = 30
+export const LOGIN_FAILURE_LIMIT = 10
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000
+
+const userFields = { id: true, email: true, name: true, currency: true, locale: true } as const
+
+// Verified against when the email has no account, so that a miss costs as much
+// time as a wrong password and does not reveal which addresses are registered.
+const ABSENT_USER_HASH = '$scrypt$n=16384,r=8,p=1$h2ZSDjCdERJlvIqe2myPDw$VW9JrvITVs4hrIvdv2kOEmVT5pLN4dZfxNzDKVTgVIRGQfo/kdJDfEXTkDlpwBx/7Gf5vYY9WDpSmRlYdD42RA'
+
+export const emailKey = (email: string) => email.toLowerCase()
+
+function sessionExpiry(now = Date.now()) {
+  return new Date(now + SESSION_DAYS * 24 * 60 * 60 * 1000)
+}
+
+export async function registerUser(db: Db, body: RegisterBody): Promise<{ user: User, sessionId: string }> {
+  const passwordHash = await hashPassword(body.password)
+  const taken = await db.user.findUnique({ where: { emailKey: emailKey(body.email) }, select: { id: true } })
+  if (taken) throw createError({ statusCode: 409, message: 'An account with this email already exists. Sign in instead.' })
+  const created = await db.user.create({
+    data: {
+      email: body.email,
+      emailKey: emailKey(body.email),
+      name: body.name ?? null,
+      passwordHash,
+      sessions: { create: { expiresAt: sessionExpiry() } },
+    },
+    select: { ...userFields, sessions: { select: { id: true } } },
+  })
+  const { sessions, ...user } = created
+  return { user, sessionId: sessions[0]!.id }
+}
+
+export type LoginOutcome
+  = | { ok: true, user: User, sessionId: string }
+    | { ok: false, reason: 'invalid' | 'rate-limited' }
+
+export async function authenticate(db: Db, email: string, password: string): Promise<LoginOutcome> {
+  const key = emailKey(email)
+  const windowStart = new Date(Date.now() - LOGIN_FAILURE_WINDOW_MS)
+  const recentFailures = await db.loginFailure.count({ where: { email: key, createdAt: { gt: windowStart } } })
+  if (recentFailures >= LOGIN_FAILURE_LIMIT) return { ok: false, reason: 'rate-limited' }
+
+  const account = await db.user.findUnique({ where: { emailKey: key }, select: { ...userFields, passwordHash: true } })
+  const matches = await verifyPassword(account?.passwordHash ?? ABSENT_USER_HASH, password)
+  if (!account || !matches) {
+    await db.$transaction([
+      db.loginFailure.deleteMany({ where: { email: key, createdAt: { lte: windowStart } } }),
+      db.loginFailure.create({ data: { email: key } }),
+    ])
+    return { ok: false, reason: 'invalid' }
+  }
+  const { passwordHash: _, ...user } = account
+  const [, session] = await db.$transaction([
+    db.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date() } } }),
+    db.session.create({ data: { userId: user.id, expiresAt: sessionExpiry() }, select: { id: true } }),
+  ])
+  return { ok: true, user, sessionId: session.id }
+}
+
+export async function findSessionUser(db: Db, sessionId: string): Promise<User | null> {
+  const session = await db.session.findFirst({
+    where: { id: sessionId, expiresAt: { gt: new Date() } },
+    select: { user: { select: userFields } },
+  })
+  return session?.user ?? null
+}
+
+export async function endSession(db: Db, sessionId: string) {
+  await db.session.deleteMany({ where: { id: sessionId } })
+}
+
+export async function updateProfile(db: Db, userId: string, changes: ProfileBody): Promise<User> {
+  return db.user.update({
+    where: { id: userId },
+    data: { ...changes, version: { increment: 1 } },
+    select: userFields,
+  })
+}

@@ -1,0 +1,2 @@
+// pg's optional native binding; never used (Workers cannot load it).
+export default {}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { currency, locale, name } from './common'
+
+export const MIN_PASSWORD_LENGTH = 10
+
+export const email = z.email('Must be a valid email address').max(254)
+
+export const registerBody = z.strictObject({
+  email,
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
+  name: name.nullable().optional(),
+})
+
+export const loginBody = z.strictObject({
+  email,
+  password: z.string().min(1).max(1000),
+})
+
+export const profileBody = z.strictObject({
+  name: name.nullable().optional(),
+  currency: currency.optional(),
+  locale: locale.optional(),
+}).refine(body => Object.keys(body).length > 0, 'Name at least one field to change')
+
+export type RegisterBody = z.infer<typeof registerBody>
+export type ProfileBody = z.infer<typeof profileBody>
+
+export interface User {
+  id: string
+  email: string
+  name: string | null
+  currency: string
+  locale: string
+}

@@ -1,0 +1,7 @@
+declare module '#auth-utils' {
+  interface SecureSessionData {
+    sessionId: string
+  }
+}
+
+export {}

@@ -1,0 +1,23 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+
+export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts')
+
+// Debian's Chromium, driven by playwright-core (no browser download); Playwright
+// gives every launch a fresh profile.
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`)
+  mkdirSync(ARTIFACTS, { recursive: true })
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  })
+}
+
+export const screenshotPath = (name: string) => join(ARTIFACTS, `${name}.png`)

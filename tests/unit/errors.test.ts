@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { describeForLog, isConnectionFailure, toApiError } from '../../server/utils/errors'
+
+describe('toApiError', () => {
+  it('turns zod issues into { path, message } with one issue per unknown field', () => {
+    const result = z.strictObject({ email: z.email(), nested: z.strictObject({ n: z.number() }) }).safeParse({ email: 'x', nested: { n: 'a' }, extra: 1, more: 2 })
+    const answer = toApiError({ statusCode: 400, message: 'Validation Error', data: result.error })
+    expect(answer.statusCode).toBe(400)
+    expect(answer.data).toEqual({
+      issues: expect.arrayContaining([
+        { path: 'email', message: expect.any(String) },
+        { path: 'nested.n', message: expect.any(String) },
+        { path: 'extra', message: 'Unknown field' },
+        { path: 'more', message: 'Unknown field' },
+      ]),
+    })
+  })
+
+  it('gives every 400 data.issues', () => {
+    expect(toApiError({ statusCode: 400, message: 'Invalid JSON body' }).data).toEqual({ issues: [{ path: '', message: 'Invalid JSON body' }] })
+  })
+
+  it('maps Prisma unique and not-found errors', () => {
+    expect(toApiError({ statusCode: 500, unhandled: true, cause: { code: 'P2002' } }).statusCode).toBe(409)
+    expect(toApiError({ statusCode: 500, unhandled: true, cause: { code: 'P2025' } }).statusCode).toBe(404)
+  })
+
+  it('turns connection failures into 503 and anything unexpected into a bare 500', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432 postgres://u:pw@h/db'), { code: 'ECONNREFUSED' })
+    expect(toApiError({ statusCode: 500, unhandled: true, cause: refused })).toEqual({ statusCode: 503, message: expect.stringMatching(/try again/i) })
+    const unexpected = toApiError({ statusCode: 500, unhandled: true, message: 'select * from "User" failed at db.internal', cause: new TypeError('x is undefined') })
+    expect(unexpected).toEqual({ statusCode: 500, message: 'Something went wrong on our side. Please try again.' })
+  })
+
+  it('passes deliberate 4xx errors through', () => {
+    expect(toApiError({ statusCode: 429, message: 'Too many' })).toEqual({ statusCode: 429, message: 'Too many' })
+  })
+})
+
+describe('isConnectionFailure', () => {
+  it('finds connection failures anywhere in the cause chain', () => {
+    expect(isConnectionFailure(new Error('outer', { cause: new Error('Connection terminated unexpectedly') }))).toBe(true)
+    expect(isConnectionFailure({ code: '57P01' })).toBe(true)
+    // What workerd's sockets say when nothing listens.
+    expect(isConnectionFailure(new Error('x', { cause: new Error('connection attempt failed') }))).toBe(true)
+    expect(isConnectionFailure({ code: 'P2002' })).toBe(false)
+    expect(isConnectionFailure(new Error('duplicate key'))).toBe(false)
+  })
+})
+
+describe('describeForLog', () => {
+  it('names the failure but never repeats its message', () => {
+    const error = new Error('password authentication failed for postgres://app:pw@db.internal/x', { cause: Object.assign(new Error('inner secret'), { code: '28P01' }) })
+    const line = describeForLog(error)
+    expect(line).toBe('Error <- Error:28P01')
+    expect(line).not.toMatch(/pw|internal|secret/)
+  })
+})

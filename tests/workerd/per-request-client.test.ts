@@ -1,0 +1,58 @@
+// The core design rule, checked in the real Workers runtime: every request gets
+// its own database client and gives its connection back. A client cached across
+// requests passes the first request and then hangs or fails on later ones that
+// run several queries (PATCH /api/auth/me runs two: the session, the update).
+import { describe, expect, it } from 'vitest'
+import { inject } from 'vitest'
+import { signedInClient, sql } from '../helpers/api'
+
+async function appConnections() {
+  const database = new URL(inject('databaseUrl')).pathname.slice(1)
+  const [row] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database])
+  return row!.n
+}
+
+async function settledConnections() {
+  // Connections end in waitUntil after the response: give them a moment.
+  for (let i = 0; i < 50; i++) {
+    const n = await appConnections()
+    if (n === 0) return 0
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  return appConnections()
+}
+
+describe('per-request database client in workerd', () => {
+  it('serves 300 sequential authenticated requests that touch the database', async () => {
+    const { client } = await signedInClient('sequential')
+    const statuses: number[] = []
+    for (let i = 0; i < 300; i++) {
+      const answer = i % 2 === 0
+        ? await client.patch('/api/auth/me', { name: `Sequential ${i}` })
+        : await client.get('/api/auth/me')
+      statuses.push(answer.status)
+    }
+    expect(statuses.filter(status => status !== 200)).toEqual([])
+    expect((await client.get('/api/auth/me')).body.user.name).toBe('Sequential 298')
+    expect(await settledConnections()).toBe(0)
+  })
+
+  it('serves 50 concurrent authenticated requests, then holds no connection', async () => {
+    const { client } = await signedInClient('concurrent')
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) =>
+      i % 2 === 0 ? client.patch('/api/auth/me', { name: `Concurrent ${i}` }) : client.get('/api/auth/me'),
+    ))
+    expect(answers.map(answer => answer.status).filter(status => status !== 200)).toEqual([])
+    expect(await settledConnections()).toBe(0)
+  })
+
+  it('gives the connection back after errors too', async () => {
+    const { client } = await signedInClient('errors')
+    const answers = await Promise.all(Array.from({ length: 20 }, () => client.patch('/api/auth/me', { currency: 'nope' })))
+    expect(answers.map(answer => answer.status)).toEqual(Array(20).fill(400))
+    const conflicts = await Promise.all(Array.from({ length: 10 }, () => client.post('/api/auth/register', { email: 'Conflict@example.com', password: 'long enough password' })))
+    expect(conflicts.filter(answer => answer.status === 201).length).toBeLessThanOrEqual(1)
+    expect(conflicts.every(answer => answer.status === 201 || answer.status === 409)).toBe(true)
+    expect(await settledConnections()).toBe(0)
+  })
+})

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const alias = { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) }
+
+// Three tiers, each against real parts: plain functions; the API on the Node
+// build; and the production bundle in workerd (the API suite again, load and
+// connection tests, and the pages in headless Chromium).
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    teardownTimeout: 30_000,
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { resolve: { alias }, test: { name: 'node', include: ['tests/api/**/*.test.ts'], globalSetup: ['tests/setup/node.ts'] } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'workerd',
+          include: ['tests/api/**/*.test.ts', 'tests/workerd/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/setup/workerd.ts'],
+        },
+      },
+    ],
+  },
+})
