@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
 import { launchChromium, screenshotPath } from '../helpers/browser'

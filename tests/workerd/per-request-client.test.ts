@@ -2,8 +2,7 @@
 // its own database client and gives its connection back. A client cached across
 // requests passes the first request and then hangs or fails on later ones that
 // run several queries (PATCH /api/auth/me runs two: the session, the update).
-import { describe, expect, it } from 'vitest'
-import { inject } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { signedInClient, sql } from '../helpers/api'
 
 async function appConnections() {
