@@ -6,7 +6,6 @@ import { randomUUID, scrypt } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
@@ -86,7 +85,7 @@ try {
   const hashNode: number[] = []
   for (let i = 0; i < 20; i++) {
     const start = performance.now()
-    await promisify(scrypt)(PASSWORD, randomUUID(), 64, { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 })
+    await new Promise((resolve, reject) => scrypt(PASSWORD, randomUUID(), 64, { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (error, key) => error ? reject(error) : resolve(key)))
     hashNode.push(performance.now() - start)
   }
 

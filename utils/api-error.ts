@@ -1,0 +1,6 @@
+// The message a failed $fetch should show: the API's own (it is written for
+// people), or a hint that the server could not be reached.
+export function apiErrorMessage(error: unknown): string {
+  const message = (error as { data?: { message?: unknown } } | undefined)?.data?.message
+  return typeof message === 'string' && message ? message : 'Could not reach the server. Check your connection and try again.'
+}
