@@ -55,6 +55,11 @@ function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, u
       }, 5000)
       await exited
       clearTimeout(killer)
+      // workerd can outlive wrangler's own shutdown: end whatever is left of the group.
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      }
+      catch { /* nothing left */ }
     },
   }
 }
