@@ -1,6 +1,9 @@
 // Ends the request's database connection after the response, on success and on
 // error alike (Nitro skips afterResponse when a handler throws).
 export default defineNitroPlugin((nitroApp) => {
+  nitroApp.hooks.hook('beforeResponse', (event) => {
+    if (event.context.dbQueries !== undefined) appendResponseHeader(event, 'server-timing', `db;desc="${event.context.dbQueries} queries"`)
+  })
   nitroApp.hooks.hook('afterResponse', event => releaseDb(event))
   nitroApp.hooks.hook('error', (_error, { event }) => {
     if (event) releaseDb(event)

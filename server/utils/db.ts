@@ -14,6 +14,7 @@ interface RequestDb {
 declare module 'h3' {
   interface H3EventContext {
     db?: Promise<RequestDb>
+    dbQueries?: number
   }
 }
 
@@ -53,7 +54,12 @@ async function openRequestDb(event: H3Event): Promise<RequestDb> {
     await pool.end().catch(() => {})
     throw error
   }
-  const client = new PrismaClient({ adapter: new PrismaPg(pool) })
+  const client = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] })
+  // Reported in the Server-Timing header: a route's query count is part of its contract with us.
+  event.context.dbQueries = 0
+  client.$on('query', () => {
+    event.context.dbQueries! += 1
+  })
   return {
     client,
     dispose: async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { currency, locale, name } from './common'
+import { EMPTY_PATCH, changesSomething, currency, locale, name } from './common'
 
 export const MIN_PASSWORD_LENGTH = 10
 
@@ -20,7 +20,7 @@ export const profileBody = z.strictObject({
   name: name.nullable().optional(),
   currency: currency.optional(),
   locale: locale.optional(),
-}).refine(body => Object.keys(body).length > 0, 'Name at least one field to change')
+}).refine(changesSomething, EMPTY_PATCH)
 
 export type RegisterBody = z.infer<typeof registerBody>
 export type ProfileBody = z.infer<typeof profileBody>

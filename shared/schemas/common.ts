@@ -26,3 +26,27 @@ export const locale = z.string().min(2).max(35).refine((tag) => {
 }, 'Must be a well-formed BCP 47 language tag')
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export const nonNegativeMoney = money.min(0, 'Must not be negative')
+
+export const sortOrder = z.number().int().min(-MAX_MONEY).max(MAX_MONEY)
+
+export const version = z.number().int().min(1)
+
+// A record id given in a body: any string; one that names nothing answers 404 or 400 later.
+export const recordId = z.string().max(100)
+
+export const year = z.number().int().min(2000).max(2100)
+export const monthNumber = z.number().int().min(1).max(12)
+
+// A real calendar day as YYYY-MM-DD.
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date as YYYY-MM-DD').refine((value) => {
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}, 'Must be a real calendar day')
+
+// A PATCH must name at least one field besides version.
+export function changesSomething(body: Record<string, unknown>) {
+  return Object.keys(body).some(key => key !== 'version')
+}
+export const EMPTY_PATCH = 'Name at least one field to change'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { currency, locale, money, name, text } from '#shared/schemas/common'
 import { profileBody, registerBody } from '#shared/schemas/auth'
-import { currencyDecimals, formatMoney } from '../../utils/money'
+import { currencyDecimals, formatMajorAmount, formatMoney, parseMajorAmount } from '../../shared/utils/money'
 
 describe('common schemas', () => {
   it('money is an integer of minor units within ±1e9', () => {
@@ -48,5 +48,35 @@ describe('formatMoney', () => {
     expect(formatMoney(980, 'JPY', 'ja-JP')).toMatch(/980/)
     expect(currencyDecimals('JPY')).toBe(0)
     expect(currencyDecimals('KWD')).toBe(3)
+  })
+})
+
+describe('major-unit amounts', () => {
+  it('formats minor units with exactly the currency decimals', () => {
+    expect(formatMajorAmount(1234, 2)).toBe('12.34')
+    expect(formatMajorAmount(-500, 2)).toBe('-5.00')
+    expect(formatMajorAmount(7, 2)).toBe('0.07')
+    expect(formatMajorAmount(980, 0)).toBe('980')
+    expect(formatMajorAmount(-1, 3)).toBe('-0.001')
+    expect(formatMajorAmount(1_000_000_000, 2)).toBe('10000000.00')
+  })
+
+  it('parses without floating point, refusing anything but -digits[.digits]', () => {
+    expect(parseMajorAmount('12.34', 2)).toBe(1234)
+    expect(parseMajorAmount('-5', 2)).toBe(-500)
+    expect(parseMajorAmount('0.07', 2)).toBe(7)
+    expect(parseMajorAmount('0.1', 2)).toBe(10)
+    expect(parseMajorAmount('980', 0)).toBe(980)
+    expect(parseMajorAmount('19.99', 2)).toBe(1999)
+    expect(parseMajorAmount('1.005', 3)).toBe(1005)
+    for (const bad of ['12.345', '1,000', '1e3', '+5', '$5', ' 5', '', '-', '.5', '980.0']) {
+      expect(parseMajorAmount(bad, bad === '980.0' ? 0 : 2), bad).toBeUndefined()
+    }
+  })
+
+  it('round-trips every amount exactly', () => {
+    for (const minor of [0, 1, -1, 99, 100, 12345, -1_000_000_000, 1_000_000_000]) {
+      for (const decimals of [0, 2, 3]) expect(parseMajorAmount(formatMajorAmount(minor, decimals), decimals)).toBe(minor)
+    }
   })
 })

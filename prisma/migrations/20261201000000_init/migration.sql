@@ -75,6 +75,7 @@ CREATE TABLE "FixedPayment" (
     "paid" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seq" BIGSERIAL NOT NULL,
 
     CONSTRAINT "FixedPayment_pkey" PRIMARY KEY ("id")
 );
@@ -89,6 +90,7 @@ CREATE TABLE "Transaction" (
     "amount" INTEGER NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seq" BIGSERIAL NOT NULL,
 
     CONSTRAINT "Transaction_pkey" PRIMARY KEY ("id")
 );
@@ -191,13 +193,13 @@ CREATE UNIQUE INDEX "Month_userId_year_month_key" ON "Month"("userId", "year", "
 CREATE UNIQUE INDEX "Category_monthId_name_key" ON "Category"("monthId", "name");
 
 -- CreateIndex
-CREATE INDEX "FixedPayment_monthId_createdAt_idx" ON "FixedPayment"("monthId", "createdAt");
+CREATE INDEX "FixedPayment_monthId_createdAt_seq_idx" ON "FixedPayment"("monthId", "createdAt", "seq");
 
 -- CreateIndex
 CREATE INDEX "FixedPayment_categoryId_idx" ON "FixedPayment"("categoryId");
 
 -- CreateIndex
-CREATE INDEX "Transaction_monthId_date_createdAt_idx" ON "Transaction"("monthId", "date", "createdAt");
+CREATE INDEX "Transaction_monthId_date_createdAt_seq_idx" ON "Transaction"("monthId", "date", "createdAt", "seq");
 
 -- CreateIndex
 CREATE INDEX "Transaction_categoryId_idx" ON "Transaction"("categoryId");

@@ -5,6 +5,5 @@ export default defineEventHandler(async (event) => {
   const id = await currentSessionId(event)
   if (id) await endSession(await useDb(event), id)
   await clearUserSession(event)
-  setResponseStatus(event, 204)
-  return null
+  return sendNoContent(event)
 })

@@ -1,0 +1,6 @@
+import { getMonthSummary } from '../../../domain/months'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return getMonthSummary(await useDb(event), user.id, getRouterParam(event, 'id')!)
+})

@@ -1,0 +1,6 @@
+import { listMonths } from '../../domain/months'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return listMonths(await useDb(event), user.id)
+})

@@ -1,0 +1,54 @@
+// The contract's refusals, raised by domain functions.
+import { UUID } from '#shared/schemas/common'
+
+export function notFound(what: string) {
+  return createError({ statusCode: 404, message: `${what} not found.` })
+}
+
+export function invalid(path: string, message: string) {
+  return createError({ statusCode: 400, message: `Invalid request: ${path}: ${message}`, data: { issues: [{ path, message }] } })
+}
+
+export function conflict(message: string) {
+  return createError({ statusCode: 409, message })
+}
+
+// Ids are UUIDs; any other string names nothing.
+export const isId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id)
+
+function isRecordNotFound(error: unknown) {
+  return (error as { code?: unknown }).code === 'P2025'
+}
+
+// One PATCH flow for every record with a version: refuse a stale `version` with
+// 409 and the record as it is now, validate against the record, then write
+// only if nobody changed it in between (the write matches on the version read).
+// `present` turns what load/write return into the answer (default: as is).
+export async function updateVersioned<R extends { version: number }, P = R>(options: {
+  what: string
+  load: () => Promise<R | null>
+  expectedVersion: number | undefined
+  validate?: (current: R) => Promise<void> | void
+  write: (current: R) => Promise<R>
+  present?: (record: R) => P
+}): Promise<P> {
+  const { what, load, expectedVersion, validate, write } = options
+  const present = options.present ?? ((record: R) => record as unknown as P)
+  const current = await load()
+  if (!current) throw notFound(what)
+  if (expectedVersion !== undefined && expectedVersion !== current.version) throw staleVersion(what, present(current))
+  await validate?.(current)
+  try {
+    return present(await write(current))
+  }
+  catch (error) {
+    if (!isRecordNotFound(error)) throw error
+    const latest = await load()
+    if (!latest) throw notFound(what)
+    throw staleVersion(what, present(latest))
+  }
+}
+
+function staleVersion(what: string, current: unknown) {
+  return createError({ statusCode: 409, message: `This ${what.toLowerCase()} was changed elsewhere. Here is the current version.`, data: { current } })
+}

@@ -1,0 +1,69 @@
+// Monthly budget rules as plain functions: no database, no HTTP.
+import type { CategorySummary, MonthSummary } from '#shared/schemas/months'
+
+export interface SummaryInput {
+  month: { id: string, year: number, month: number, income: number }
+  categories: { id: string, name: string, budgeted: number }[]
+  spentByCategory: { categoryId: string | null, spent: number }[]
+  fixedByPaid: { paid: boolean, amount: number }[]
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
+
+export function summarizeMonth({ month, categories, spentByCategory, fixedByPaid }: SummaryInput): MonthSummary {
+  const spentOf = new Map(spentByCategory.map(row => [row.categoryId, row.spent]))
+  const rows: CategorySummary[] = categories.map((category) => {
+    const spent = spentOf.get(category.id) ?? 0
+    return { categoryId: category.id, name: category.name, budgeted: category.budgeted, spent, remaining: category.budgeted - spent }
+  })
+  const budgeted = sum(categories.map(category => category.budgeted))
+  const spent = sum(spentByCategory.map(row => row.spent))
+  const fixed = sum(fixedByPaid.map(row => row.amount))
+  return {
+    monthId: month.id,
+    year: month.year,
+    month: month.month,
+    income: month.income,
+    budgeted,
+    spent,
+    fixed,
+    fixedPaid: sum(fixedByPaid.filter(row => row.paid).map(row => row.amount)),
+    uncategorizedSpent: spentOf.get(null) ?? 0,
+    available: month.income - fixed - budgeted,
+    remaining: budgeted - spent,
+    balance: month.income - fixed - spent,
+    categories: rows,
+  }
+}
+
+export interface PlanToCopy {
+  categories: { id: string, name: string, budgeted: number, sortOrder: number }[]
+  fixedPayments: { name: string, amount: number, dueDay: number | null, categoryId: string | null }[]
+}
+
+// What a new month takes from the one it copies: categories as they are, fixed
+// payments unpaid and pointing at the copies of their categories (by name,
+// which is unique within a month). Transactions are not copied.
+export function copyOfMonth(source: PlanToCopy) {
+  const nameOf = new Map(source.categories.map(category => [category.id, category.name]))
+  return {
+    categories: source.categories.map(({ name, budgeted, sortOrder }) => ({ name, budgeted, sortOrder })),
+    fixedPayments: source.fixedPayments.map(payment => ({
+      name: payment.name,
+      amount: payment.amount,
+      dueDay: payment.dueDay,
+      paid: false,
+      categoryName: payment.categoryId ? nameOf.get(payment.categoryId) ?? null : null,
+    })),
+  }
+}
+
+// "YYYY-MM-DD" lies in the given month.
+export function isInMonth(date: string, year: number, month: number) {
+  return date.startsWith(`${year}-${String(month).padStart(2, '0')}-`)
+}
+
+// A sortOrder after every other one in the list.
+export function nextSortOrder(existing: number[]) {
+  return existing.length ? Math.max(...existing) + 1 : 0
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod'
+import { EMPTY_PATCH, changesSomething, isoDate, monthNumber, money, name, nonNegativeMoney, recordId, sortOrder, text, version, year } from './common'
+
+export const monthCreateBody = z.strictObject({
+  year,
+  month: monthNumber,
+  income: nonNegativeMoney.optional(),
+  notes: text(2000).optional(),
+  copyFrom: recordId.nullable().optional(),
+})
+
+export const monthPatchBody = z.strictObject({
+  income: nonNegativeMoney.optional(),
+  notes: text(2000).optional(),
+  version: version.optional(),
+}).refine(changesSomething, EMPTY_PATCH)
+
+export const categoryCreateBody = z.strictObject({
+  monthId: recordId,
+  name,
+  budgeted: nonNegativeMoney,
+  sortOrder: sortOrder.optional(),
+})
+
+export const categoryPatchBody = z.strictObject({
+  name: name.optional(),
+  budgeted: nonNegativeMoney.optional(),
+  sortOrder: sortOrder.optional(),
+  version: version.optional(),
+}).refine(changesSomething, EMPTY_PATCH)
+
+const dueDay = z.number().int().min(1).max(31).nullable()
+
+export const fixedPaymentCreateBody = z.strictObject({
+  monthId: recordId,
+  name,
+  amount: nonNegativeMoney,
+  dueDay: dueDay.optional(),
+  paid: z.boolean().optional(),
+  categoryId: recordId.nullable().optional(),
+})
+
+export const fixedPaymentPatchBody = z.strictObject({
+  name: name.optional(),
+  amount: nonNegativeMoney.optional(),
+  dueDay: dueDay.optional(),
+  paid: z.boolean().optional(),
+  categoryId: recordId.nullable().optional(),
+  version: version.optional(),
+}).refine(changesSomething, EMPTY_PATCH)
+
+const transactionAmount = money.refine(value => value !== 0, 'Must not be zero (a negative amount is a refund)')
+export const MAX_DESCRIPTION = 200
+
+export const transactionCreateBody = z.strictObject({
+  monthId: recordId,
+  date: isoDate,
+  description: text(MAX_DESCRIPTION).optional(),
+  amount: transactionAmount,
+  categoryId: recordId.nullable().optional(),
+})
+
+export const transactionPatchBody = z.strictObject({
+  date: isoDate.optional(),
+  description: text(MAX_DESCRIPTION).optional(),
+  amount: transactionAmount.optional(),
+  categoryId: recordId.nullable().optional(),
+  version: version.optional(),
+}).refine(changesSomething, EMPTY_PATCH)
+
+export type MonthCreate = z.infer<typeof monthCreateBody>
+export type MonthPatch = z.infer<typeof monthPatchBody>
+export type CategoryCreate = z.infer<typeof categoryCreateBody>
+export type CategoryPatch = z.infer<typeof categoryPatchBody>
+export type FixedPaymentCreate = z.infer<typeof fixedPaymentCreateBody>
+export type FixedPaymentPatch = z.infer<typeof fixedPaymentPatchBody>
+export type TransactionCreate = z.infer<typeof transactionCreateBody>
+export type TransactionPatch = z.infer<typeof transactionPatchBody>
+
+export interface Month {
+  id: string
+  year: number
+  month: number
+  income: number
+  notes: string
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+export interface Category { id: string, monthId: string, name: string, budgeted: number, sortOrder: number, version: number }
+export interface FixedPayment { id: string, monthId: string, name: string, amount: number, dueDay: number | null, paid: boolean, categoryId: string | null, version: number }
+export interface Transaction { id: string, monthId: string, categoryId: string | null, date: string, description: string, amount: number, version: number, createdAt: string }
+export interface MonthDetail extends Month {
+  categories: Category[]
+  fixedPayments: FixedPayment[]
+  transactions: Transaction[]
+}
+export interface CategorySummary { categoryId: string, name: string, budgeted: number, spent: number, remaining: number }
+export interface MonthSummary {
+  monthId: string
+  year: number
+  month: number
+  income: number
+  budgeted: number
+  spent: number
+  fixed: number
+  fixedPaid: number
+  uncategorizedSpent: number
+  available: number
+  remaining: number
+  balance: number
+  categories: CategorySummary[]
+}

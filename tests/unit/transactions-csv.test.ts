@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { formatTransactionsCsv, parseTransactionsCsv } from '../../server/domain/transactions-csv'
+
+const month = { year: 2026, month: 3 }
+
+describe('transactions CSV', () => {
+  it('formats RFC 4180 with CRLF and the currency decimals', () => {
+    expect(formatTransactionsCsv([{ date: '2026-03-01', description: 'a,"b"', amount: -1205, categoryName: '' }], 2))
+      .toBe('date,description,amount,category\r\n2026-03-01,"a,""b""",-12.05,\r\n')
+  })
+
+  it('parses what it formats', () => {
+    const rows = [
+      { date: '2026-03-01', description: 'multi\nline, "quoted"', amount: 1, categoryName: 'Food' },
+      { date: '2026-03-31', description: '', amount: -99999, categoryName: '' },
+    ]
+    expect(parseTransactionsCsv(formatTransactionsCsv(rows, 2), month, 2)).toEqual({ ok: true, rows })
+  })
+
+  it('tells the starting line of each bad row, counting multi-line fields and skipping blank lines', () => {
+    const csv = 'date,description,amount,category\n2026-03-01,"a\nb\nc",1,\n\n2026-03-02,x,0,\n2026-03-03,"y\nz",1.001,\n'
+    expect(parseTransactionsCsv(csv, month, 2)).toEqual({ ok: false, issues: [
+      { path: 'line 6', message: expect.stringMatching(/amount/) },
+      { path: 'line 7', message: expect.stringMatching(/amount/) },
+    ] })
+  })
+
+  it('reports an unclosed quote and a bad header', () => {
+    expect(parseTransactionsCsv('date,description,amount,category\n2026-03-01,"oops,1,\n', month, 2)).toMatchObject({ ok: false, issues: [{ path: expect.stringMatching(/^line \d+$/) }] })
+    expect(parseTransactionsCsv('date,amount\n', month, 2)).toEqual({ ok: false, issues: [{ path: 'line 1', message: expect.any(String) }] })
+    expect(parseTransactionsCsv('', month, 2)).toMatchObject({ ok: false, issues: [{ path: 'line 1' }] })
+  })
+})
