@@ -10,6 +10,34 @@ export const DEMO_PASSWORD = 'demo-budget-2026'
 // Same hash format and parameters as the app's (nuxt-auth-utils' defaults).
 const hasher = new Hash(new Scrypt({}))
 
+// Categories (one overspent), fixed payments (some paid), a refund and an
+// uncategorized purchase: a month that shows every part of the month page.
+const CATEGORIES: [string, number][] = [['Groceries', 60000], ['Dining out', 15000], ['Transport', 12000], ['Fun', 10000], ['Household', 8000]]
+const FIXED: [string, number, number, string | null][] = [['Rent', 145000, 1, null], ['Electricity', 8500, 12, 'Household'], ['Internet', 4999, 15, null], ['Streaming', 1599, 20, 'Fun']]
+const SPENDING: [number, string, number, string | null][] = [
+  [2, 'Farmers market', 4280, 'Groceries'], [3, 'Bus pass', 9000, 'Transport'], [5, 'Supermarket', 11235, 'Groceries'],
+  [6, 'Pizza night', 4650, 'Dining out'], [8, 'Cinema', 2800, 'Fun'], [9, 'Supermarket', 9870, 'Groceries'],
+  [11, 'Returned lamp', -2499, 'Household'], [12, 'Birthday gift', 3500, null], [14, 'Concert tickets', 8900, 'Fun'],
+  [16, 'Supermarket', 10420, 'Groceries'], [18, 'Lunch with Sam', 2375, 'Dining out'], [20, 'Taxi', 3150, 'Transport'],
+  [22, 'Bakery', 1260, 'Groceries'], [25, 'Sushi', 6840, 'Dining out'], [27, 'Hardware store', 4320, 'Household'],
+]
+
+async function seedMonth(client: pg.Client, userId: string, at: { year: number, month: number }, options: { paidAll: boolean, days: number }) {
+  const { rows: [month] } = await client.query<{ id: string }>('INSERT INTO "Month" ("userId", year, month, income, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id', [userId, at.year, at.month, 420000, 'Salary on the 1st. Saving for a summer trip.'])
+  const categoryId = new Map<string, string>()
+  for (const [index, [name, budgeted]] of CATEGORIES.entries()) {
+    const { rows: [row] } = await client.query<{ id: string }>('INSERT INTO "Category" ("monthId", name, budgeted, "sortOrder") VALUES ($1, $2, $3, $4) RETURNING id', [month!.id, name, budgeted, index])
+    categoryId.set(name, row!.id)
+  }
+  for (const [index, [name, amount, dueDay, category]] of FIXED.entries()) {
+    await client.query('INSERT INTO "FixedPayment" ("monthId", name, amount, "dueDay", paid, "categoryId") VALUES ($1, $2, $3, $4, $5, $6)', [month!.id, name, amount, dueDay, options.paidAll || index < 2, category && categoryId.get(category)])
+  }
+  const pad = (n: number) => String(n).padStart(2, '0')
+  for (const [day, description, amount, category] of SPENDING.filter(([day]) => day <= options.days)) {
+    await client.query('INSERT INTO "Transaction" ("monthId", date, description, amount, "categoryId") VALUES ($1, $2, $3, $4, $5)', [month!.id, `${at.year}-${pad(at.month)}-${pad(day)}`, description, amount, category && categoryId.get(category)])
+  }
+}
+
 export async function seedDemo(databaseUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
@@ -17,10 +45,15 @@ export async function seedDemo(databaseUrl: string): Promise<boolean> {
     const { rowCount } = await client.query('SELECT 1 FROM "User" WHERE "emailKey" = $1', [DEMO_EMAIL])
     if (rowCount) return false
     await client.query('BEGIN')
-    await client.query(
-      'INSERT INTO "User" ("email", "emailKey", "passwordHash", "name", "currency", "locale") VALUES ($1, $1, $2, $3, $4, $5)',
+    const { rows: [user] } = await client.query<{ id: string }>(
+      'INSERT INTO "User" ("email", "emailKey", "passwordHash", "name", "currency", "locale") VALUES ($1, $1, $2, $3, $4, $5) RETURNING id',
       [DEMO_EMAIL, await hasher.make(DEMO_PASSWORD), 'Demo Household', 'USD', 'en-US'],
     )
+    const now = new Date()
+    const thisMonth = { year: now.getFullYear(), month: now.getMonth() + 1 }
+    const lastMonth = thisMonth.month === 1 ? { year: thisMonth.year - 1, month: 12 } : { year: thisMonth.year, month: thisMonth.month - 1 }
+    await seedMonth(client, user!.id, lastMonth, { paidAll: true, days: 28 })
+    await seedMonth(client, user!.id, thisMonth, { paidAll: false, days: Math.max(1, now.getDate()) })
     await client.query('COMMIT')
     return true
   }

@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client'
 import type { Db } from '../utils/db'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
 import { conflict, invalid, isId, notFound, updateVersioned } from './errors'
-import { copyOfMonth, isInMonth, nextSortOrder, summarizeMonth } from './month-rules'
+import { copyOfMonth, isInMonth, nextSortOrder, summarizeMonth } from '#shared/utils/month-rules'
 import { MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
 import { currencyDecimals } from '#shared/utils/money'
 

@@ -5,8 +5,8 @@ import { stringify } from 'csv-stringify/sync'
 import { isoDate, name as nameSchema, text } from '#shared/schemas/common'
 import { MAX_DESCRIPTION } from '#shared/schemas/months'
 import { formatMajorAmount, parseMajorAmount } from '#shared/utils/money'
-import type { Issue } from '../utils/errors'
-import { isInMonth } from './month-rules'
+import type { Issue } from '#shared/schemas/common'
+import { isInMonth } from '#shared/utils/month-rules'
 
 export const CSV_HEADER = ['date', 'description', 'amount', 'category']
 export const MAX_IMPORT_ROWS = 5000

@@ -1,4 +1,5 @@
 // Translating failures into the contract's answers, without leaking internals.
+import type { Issue } from '#shared/schemas/common'
 
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
@@ -44,8 +45,6 @@ export interface ApiError {
   message: string
   data?: unknown
 }
-
-export interface Issue { path: string, message: string }
 
 function zodIssues(data: unknown): Issue[] | undefined {
   const issues = (data as { issues?: unknown } | undefined)?.issues

@@ -50,3 +50,6 @@ export function changesSomething(body: Record<string, unknown>) {
   return Object.keys(body).some(key => key !== 'version')
 }
 export const EMPTY_PATCH = 'Name at least one field to change'
+
+// One problem with a request, as answered in data.issues.
+export interface Issue { path: string, message: string }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { launchChromium, screenshotPath } from '../helpers/browser'
+import { hydrated, launchChromium, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -17,6 +17,8 @@ describe('accounts in the browser', () => {
     const email = uniqueEmail('browser')
 
     await page.goto(`${baseUrl}/months`)
+
+    await hydrated(page)
     await page.waitForURL(/\/login/)
     await page.screenshot({ path: screenshotPath('sign-in-desktop') })
     await page.getByRole('link', { name: 'Create an account' }).click()
@@ -34,6 +36,7 @@ describe('accounts in the browser', () => {
     await page.waitForURL(/\/login/)
     // Signed out for real: a protected page sends us back to sign in.
     await page.goto(`${baseUrl}/settings`)
+    await hydrated(page)
     await page.waitForURL(/\/login/)
 
     await page.getByLabel('Email').fill(email)
@@ -55,6 +58,8 @@ describe('accounts in the browser', () => {
     expect(response.status()).toBe(201)
 
     await page.goto(`${baseUrl}/settings`)
+
+    await hydrated(page)
     await expect.poll(() => page.getByTestId('money-preview').textContent()).toBe('$1,234.56')
     await page.getByTestId('settings-currency').click()
     await page.keyboard.type('EUR')
@@ -68,6 +73,7 @@ describe('accounts in the browser', () => {
     await page.screenshot({ path: screenshotPath('settings-phone'), fullPage: true })
 
     await page.reload()
+    await hydrated(page)
     await expect.poll(() => page.getByTestId('money-preview').textContent()).toMatch(/1\.234,56\s€/)
     await context.close()
   })

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts')
 
@@ -21,3 +21,9 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const screenshotPath = (name: string) => join(ARTIFACTS, `${name}.png`)
+
+// Waits until the page is interactive (plugins/hydrated.client.ts): a click
+// before hydration would do nothing.
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { copyOfMonth, isInMonth, nextSortOrder, summarizeMonth } from '../../server/domain/month-rules'
+import { copyOfMonth, daysInMonth, defaultTransactionDate, isInMonth, nextSortOrder, summarizeDetail, summarizeMonth } from '../../shared/utils/month-rules'
 
 describe('summarizeMonth', () => {
   it('adds up exactly and lets any figure go negative', () => {
@@ -43,5 +43,23 @@ describe('small rules', () => {
     expect(isInMonth('2026-01-01', 2026, 1)).toBe(true)
     expect(nextSortOrder([])).toBe(0)
     expect(nextSortOrder([3, -1, 7])).toBe(8)
+  })
+})
+
+describe('summarizeDetail', () => {
+  it('matches summarizeMonth over the same rows', () => {
+    const detail = {
+      id: 'm', year: 2026, month: 5, income: 100,
+      categories: [{ id: 'a', name: 'A', budgeted: 50 }],
+      fixedPayments: [{ amount: 10, paid: true }, { amount: 5, paid: false }, { amount: 1, paid: true }],
+      transactions: [{ amount: 20, categoryId: 'a' }, { amount: -5, categoryId: 'a' }, { amount: 7, categoryId: null }],
+    }
+    expect(summarizeDetail(detail)).toMatchObject({ budgeted: 50, spent: 22, fixed: 16, fixedPaid: 11, uncategorizedSpent: 7, available: 34, balance: 62, categories: [{ categoryId: 'a', spent: 15, remaining: 35 }] })
+  })
+
+  it('defaults the transaction date to today inside the month', () => {
+    expect(defaultTransactionDate(2026, 3, new Date(2026, 2, 14))).toBe('2026-03-14')
+    expect(defaultTransactionDate(2026, 4, new Date(2026, 2, 14))).toBe('2026-04-01')
+    expect(daysInMonth(2028, 2)).toBe(29)
   })
 })

@@ -1,4 +1,5 @@
-// Monthly budget rules as plain functions: no database, no HTTP.
+// Monthly budget rules as plain functions: no database, no HTTP. The API and
+// the month page share them, so the page's figures are the server's.
 import type { CategorySummary, MonthSummary } from '#shared/schemas/months'
 
 export interface SummaryInput {
@@ -66,4 +67,44 @@ export function isInMonth(date: string, year: number, month: number) {
 // A sortOrder after every other one in the list.
 export function nextSortOrder(existing: number[]) {
   return existing.length ? Math.max(...existing) + 1 : 0
+}
+
+interface DetailLike {
+  id: string
+  year: number
+  month: number
+  income: number
+  categories: { id: string, name: string, budgeted: number }[]
+  fixedPayments: { amount: number, paid: boolean }[]
+  transactions: { amount: number, categoryId: string | null }[]
+}
+
+// The summary of a month already loaded whole (the month page), by the same
+// rules the summary route applies to PostgreSQL's sums.
+export function summarizeDetail(detail: DetailLike): MonthSummary {
+  const spent = new Map<string | null, number>()
+  for (const transaction of detail.transactions) spent.set(transaction.categoryId, (spent.get(transaction.categoryId) ?? 0) + transaction.amount)
+  const fixed = new Map<boolean, number>()
+  for (const payment of detail.fixedPayments) fixed.set(payment.paid, (fixed.get(payment.paid) ?? 0) + payment.amount)
+  return summarizeMonth({
+    month: detail,
+    categories: detail.categories,
+    spentByCategory: [...spent].map(([categoryId, amount]) => ({ categoryId, spent: amount })),
+    fixedByPaid: [...fixed].map(([paid, amount]) => ({ paid, amount })),
+  })
+}
+
+export function monthName(year: number, month: number, locale: string) {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1))
+}
+
+export function daysInMonth(year: number, month: number) {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+// Today if it lies in the month, else the month's first day.
+export function defaultTransactionDate(year: number, month: number, today = new Date()) {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const local = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`
+  return isInMonth(local, year, month) ? local : `${year}-${pad(month)}-01`
 }

@@ -4,3 +4,10 @@ export function apiErrorMessage(error: unknown): string {
   const message = (error as { data?: { message?: unknown } } | undefined)?.data?.message
   return typeof message === 'string' && message ? message : 'Could not reach the server. Check your connection and try again.'
 }
+
+type FetchOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE', body?: unknown, headers?: Record<string, string> }
+
+// $fetch for paths built at run time (Nitro's typed routes cannot follow them).
+export function apiFetch<T>(path: string, options: FetchOptions = {}): Promise<T> {
+  return ($fetch as unknown as (path: string, options: object) => Promise<T>)(path, options)
+}

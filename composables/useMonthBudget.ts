@@ -1,0 +1,108 @@
+import type { Category, FixedPayment, Month, MonthDetail, Transaction } from '#shared/schemas/months'
+
+interface Lists {
+  categories: Category
+  fixedPayments: FixedPayment
+  transactions: Transaction
+}
+type Kind = keyof Lists
+
+const endpoint: Record<Kind, string> = { categories: '/api/categories', fixedPayments: '/api/fixed-payments', transactions: '/api/transactions' }
+
+function sortList(detail: MonthDetail, kind: Kind) {
+  if (kind === 'categories') detail.categories.sort((a, b) => a.sortOrder - b.sortOrder || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  if (kind === 'transactions') detail.transactions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+}
+
+// One month, loaded whole, with every change saved through the API and applied
+// to the page's copy; the summary is computed from that copy by the server's rules.
+export function useMonthBudget(id: MaybeRefOrGetter<string>) {
+  const toast = useToast()
+  const { data: detail, status, error, refresh } = useFetch<MonthDetail>(() => `/api/months/${toValue(id)}`, { key: () => `month-${toValue(id)}`, deep: true })
+  const summary = computed(() => detail.value ? summarizeDetail(detail.value) : null)
+  const saving = ref(0)
+
+  function replace<K extends Kind>(kind: K, record: Lists[K]) {
+    if (!detail.value) return
+    const list = detail.value[kind] as Lists[K][]
+    const index = list.findIndex(item => item.id === record.id)
+    if (index >= 0) list.splice(index, 1, record)
+    else list.push(record)
+    sortList(detail.value, kind)
+  }
+
+  function failed(e: unknown, onConflict?: (current: never) => void) {
+    const status = (e as { statusCode?: number }).statusCode
+    const current = (e as { data?: { data?: { current?: never } } }).data?.data?.current
+    if (status === 409 && current && onConflict) {
+      onConflict(current)
+      toast.add({ title: 'Changed elsewhere', description: 'Someone saved this first. You are seeing their version now.', color: 'warning', icon: 'i-lucide-refresh-cw' })
+      return
+    }
+    toast.add({ title: 'Not saved', description: apiErrorMessage(e), color: 'error', icon: 'i-lucide-circle-alert' })
+  }
+
+  async function saving$<T>(work: () => Promise<T>): Promise<T> {
+    saving.value++
+    try {
+      return await work()
+    }
+    finally {
+      saving.value--
+    }
+  }
+
+  async function create<K extends Kind>(kind: K, body: Record<string, unknown>): Promise<Lists[K] | undefined> {
+    try {
+      const record = await saving$(() => apiFetch<Lists[K]>(endpoint[kind], { method: 'POST', body: { monthId: toValue(id), ...body } }))
+      replace(kind, record)
+      return record
+    }
+    catch (e) {
+      failed(e)
+    }
+  }
+
+  async function update<K extends Kind>(kind: K, record: Lists[K], changes: Partial<Lists[K]>): Promise<boolean> {
+    try {
+      replace(kind, await saving$(() => apiFetch<Lists[K]>(`${endpoint[kind]}/${record.id}`, { method: 'PATCH', body: { ...changes, version: record.version } })))
+      return true
+    }
+    catch (e) {
+      failed(e, (current: Lists[K]) => replace(kind, current))
+      return false
+    }
+  }
+
+  async function remove<K extends Kind>(kind: K, record: Lists[K]): Promise<boolean> {
+    try {
+      await saving$(() => apiFetch(`${endpoint[kind]}/${record.id}`, { method: 'DELETE' }))
+      if (detail.value) {
+        const list = detail.value[kind] as Lists[K][]
+        list.splice(list.findIndex(item => item.id === record.id), 1)
+        // Deleting a category uncategorizes its rows on the server: reload them.
+        if (kind === 'categories') await refresh()
+      }
+      return true
+    }
+    catch (e) {
+      failed(e)
+      return false
+    }
+  }
+
+  async function updateMonth(changes: Partial<Pick<Month, 'income' | 'notes'>>) {
+    if (!detail.value) return false
+    try {
+      const month = await saving$(() => apiFetch<Month>(`/api/months/${toValue(id)}`, { method: 'PATCH', body: { ...changes, version: detail.value!.version } }))
+      Object.assign(detail.value, month)
+      return true
+    }
+    catch (e) {
+      failed(e, (current: Month) => Object.assign(detail.value!, current))
+      return false
+    }
+  }
+
+  return { detail, summary, status, error, refresh, saving: computed(() => saving.value > 0), create, update, remove, updateMonth }
+}
