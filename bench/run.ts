@@ -81,6 +81,23 @@ try {
   for (let i = 0; i < ROUNDS; i++) samples.me!.push(await timed(() => fetch(`${base}/api/auth/me`, { headers: { cookie } })))
   for (let i = 0; i < ROUNDS; i++) samples.health!.push(await timed(() => fetch(`${base}/api/health`)))
 
+  // A month of 500 transactions over 10 categories, through the API.
+  const month = await (await fetch(`${base}/api/months`, json({ year: 2026, month: 1, income: 500000 }, cookie))).json() as { id: string }
+  const csv = ['date,description,amount,category', ...Array.from({ length: 500 }, (_, i) => `2026-01-${String(1 + (i % 31)).padStart(2, '0')},Purchase ${i},${(i % 90) + 1}.${String(i % 100).padStart(2, '0')},Category ${i % 10}`)].join('\n')
+  const imported = await fetch(`${base}/api/months/${month.id}/transactions/import`, { method: 'POST', headers: { 'content-type': 'text/csv', cookie }, body: csv })
+  if (imported.status !== 201) throw new Error(`import failed: ${imported.status}`)
+  const queries: Record<string, string> = {}
+  for (const [name, path] of [['month detail', `/api/months/${month.id}`], ['month summary', `/api/months/${month.id}/summary`]] as const) {
+    samples[name] = []
+    for (let i = 0; i < ROUNDS; i++) {
+      samples[name]!.push(await timed(async () => {
+        const response = await fetch(base + path, { headers: { cookie } })
+        queries[name] = /db;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? '?'
+        return response
+      }))
+    }
+  }
+
   // The same scrypt parameters natively in Node, for comparison with workerd.
   const hashNode: number[] = []
   for (let i = 0; i < 20; i++) {
@@ -91,7 +108,7 @@ try {
 
   const med = (name: string) => quantile(samples[name]!, 0.5)
   const size = workerSize()
-  const rows = Object.entries(samples).map(([name, values]) => `| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.9))} | ${values.length} |`)
+  const rows = Object.entries(samples).map(([name, values]) => `| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.9))} | ${values.length} | ${queries[name] ?? ''} |`)
   const report = `# Benchmark results
 
 Run on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${mib(totalmem())} RAM,
@@ -109,8 +126,8 @@ Command: \`npm run bench\` (${ROUNDS} rounds per route).
 
 ## Round trips (ms)
 
-| route | median | p90 | n |
-|---|---|---|---|
+| route | median | p90 | n | queries (Server-Timing) |
+|---|---|---|---|---|
 ${rows.join('\n')}
 
 - \`me\` and \`health\` run one query each and no hash: the cost of a database round trip here.
