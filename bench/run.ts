@@ -131,6 +131,9 @@ Command: \`npm run bench\` (${ROUNDS} rounds per route).
 ${rows.join('\n')}
 
 - \`me\` and \`health\` run one query each and no hash: the cost of a database round trip here.
+- \`month detail\` and \`month summary\`: a month of 500 transactions in 10 categories. The detail is
+  one query for the session and one for the month with all its rows (relation joins); the summary
+  is the session, the month with its categories, and two sums computed by PostgreSQL.
 - \`login\` verifies one scrypt hash; \`register\` makes one and checks the address first.
 - Password-hash cost in workerd, estimated as median(login) − median(me):
   **${ms(med('login') - med('me'))}** (login runs three more queries than me, so this is an upper bound).
