@@ -1,0 +1,6 @@
+import { getPlanDetail } from '../../domain/plans'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return getPlanDetail(await useDb(event), user.id, getRouterParam(event, 'id')!)
+})

@@ -1,0 +1,6 @@
+import { getPlanDetailByYear } from '../../../domain/plans'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return getPlanDetailByYear(await useDb(event), user.id, getRouterParam(event, 'year')!)
+})

@@ -1,0 +1,9 @@
+import { deductionCreateBody } from '#shared/schemas/yearly'
+import { createDeduction } from '../../../domain/plans'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const body = await readValidatedBody(event, deductionCreateBody.parse)
+  setResponseStatus(event, 201)
+  return createDeduction(await useDb(event), user.id, body)
+})

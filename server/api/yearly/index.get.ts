@@ -1,0 +1,6 @@
+import { listPlans } from '../../domain/plans'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return listPlans(await useDb(event), user.id)
+})

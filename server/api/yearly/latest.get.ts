@@ -1,0 +1,6 @@
+import { getLatestPlanDetail } from '../../domain/plans'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  return getLatestPlanDetail(await useDb(event), user.id)
+})

@@ -1,0 +1,44 @@
+// Yearly plan rules as plain functions, shared by the API and the grid page.
+import type { PlanMonthSummary, PlanSummary } from '#shared/schemas/yearly'
+
+export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const
+
+// gross × basisPoints / 10000, rounded half up to a whole minor unit, exactly
+// (BigInt: the product can pass 2^53).
+export function percentOf(gross: number, basisPoints: number): number {
+  const product = BigInt(gross) * BigInt(basisPoints)
+  const quotient = product / 10000n
+  const remainder = product % 10000n
+  return Number(remainder * 2n >= 10000n ? quotient + 1n : quotient)
+}
+
+export interface PlanSummaryInput {
+  plan: { id: string, year: number }
+  incomeSources: { entries: { month: number, amount: number }[] }[]
+  deductions: { type: 'percent' | 'fixed', value: number }[]
+  sections: { id: string, name: string, categories: { entries: { month: number, amount: number }[] }[] }[]
+}
+
+export function summarizePlan({ plan, incomeSources, deductions, sections }: PlanSummaryInput): PlanSummary {
+  const amountIn = (entries: { month: number, amount: number }[], month: number) => entries.find(entry => entry.month === month)?.amount ?? 0
+  const months: PlanMonthSummary[] = MONTHS.map((month) => {
+    const grossIncome = incomeSources.reduce((sum, source) => sum + amountIn(source.entries, month), 0)
+    // Each deduction is rounded on its own, then summed.
+    const deducted = deductions.reduce((sum, deduction) => sum + (deduction.type === 'percent' ? percentOf(grossIncome, deduction.value) : deduction.value), 0)
+    const sectionTotals = sections.map(section => ({
+      sectionId: section.id,
+      name: section.name,
+      total: section.categories.reduce((sum, category) => sum + amountIn(category.entries, month), 0),
+    }))
+    const expenses = sectionTotals.reduce((sum, section) => sum + section.total, 0)
+    const netIncome = grossIncome - deducted
+    return { month, grossIncome, deductions: deducted, netIncome, sections: sectionTotals, expenses, balance: netIncome - expenses }
+  })
+  const total = (key: 'grossIncome' | 'deductions' | 'netIncome' | 'expenses' | 'balance') => months.reduce((sum, month) => sum + month[key], 0)
+  return {
+    planId: plan.id,
+    year: plan.year,
+    months,
+    totals: { grossIncome: total('grossIncome'), deductions: total('deductions'), netIncome: total('netIncome'), expenses: total('expenses'), balance: total('balance') },
+  }
+}
