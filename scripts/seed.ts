@@ -38,6 +38,36 @@ async function seedMonth(client: pg.Client, userId: string, at: { year: number, 
   }
 }
 
+// A year with a raise in July, a December bonus, a percent and a fixed
+// deduction, and categories in all three sections, some varying by month.
+const PLAN_INCOME: [string, number[]][] = [
+  ['Salary', [...Array(6).fill(420000), ...Array(6).fill(441000)]],
+  ['Bonus', [...Array(11).fill(0), 300000]],
+]
+const PLAN_SECTIONS: [string, [string, number[]][]][] = [
+  ['Fixed expenses', [['Rent', Array(12).fill(145000)], ['Utilities', [14000, 13500, 12000, 9000, 7000, 6000, 6000, 6000, 7000, 9000, 12000, 14000]], ['Insurance', Array(12).fill(9500)]]],
+  ['Variable expenses', [['Groceries', Array(12).fill(60000)], ['Travel', [0, 0, 0, 0, 0, 0, 180000, 60000, 0, 0, 0, 40000]], ['Gifts', [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15000, 45000]]]],
+  ['Savings', [['Emergency fund', Array(12).fill(30000)], ['Retirement', Array(12).fill(25000)]]],
+]
+
+async function seedPlan(client: pg.Client, userId: string, year: number) {
+  const { rows: [plan] } = await client.query<{ id: string }>('INSERT INTO "Plan" ("userId", year, name) VALUES ($1, $2, $3) RETURNING id', [userId, year, `${year} household plan`])
+  const entries = (table: string, column: string, id: string, amounts: number[]) =>
+    client.query(`INSERT INTO "${table}" ("${column}", month, amount) SELECT $1, m, a FROM unnest($2::int[], $3::int[]) AS t(m, a)`, [id, amounts.map((_, i) => i + 1), amounts])
+  for (const [index, [name, amounts]] of PLAN_INCOME.entries()) {
+    const { rows: [source] } = await client.query<{ id: string }>('INSERT INTO "IncomeSource" ("planId", name, "sortOrder") VALUES ($1, $2, $3) RETURNING id', [plan!.id, name, index])
+    await entries('IncomeEntry', 'sourceId', source!.id, amounts)
+  }
+  await client.query('INSERT INTO "Deduction" ("planId", name, type, value, "sortOrder") VALUES ($1, $2, $3, $4, 0), ($1, $5, $6, $7, 1)', [plan!.id, 'Income tax', 'percent', 2250, 'Pension plan', 'fixed', 15000])
+  for (const [sectionIndex, [sectionName, categories]] of PLAN_SECTIONS.entries()) {
+    const { rows: [section] } = await client.query<{ id: string }>('INSERT INTO "Section" ("planId", name, "sortOrder") VALUES ($1, $2, $3) RETURNING id', [plan!.id, sectionName, sectionIndex])
+    for (const [index, [name, amounts]] of categories.entries()) {
+      const { rows: [category] } = await client.query<{ id: string }>('INSERT INTO "YearlyCategory" ("sectionId", name, "sortOrder") VALUES ($1, $2, $3) RETURNING id', [section!.id, name, index])
+      await entries('CategoryEntry', 'categoryId', category!.id, amounts)
+    }
+  }
+}
+
 export async function seedDemo(databaseUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
@@ -54,6 +84,7 @@ export async function seedDemo(databaseUrl: string): Promise<boolean> {
     const lastMonth = thisMonth.month === 1 ? { year: thisMonth.year - 1, month: 12 } : { year: thisMonth.year, month: thisMonth.month - 1 }
     await seedMonth(client, user!.id, lastMonth, { paidAll: true, days: 28 })
     await seedMonth(client, user!.id, thisMonth, { paidAll: false, days: Math.max(1, now.getDate()) })
+    await seedPlan(client, user!.id, thisMonth.year)
     await client.query('COMMIT')
     return true
   }

@@ -26,7 +26,7 @@ export function parseMajorAmount(text: string, decimals: number): number | undef
   if (!match) return undefined
   const [, sign, whole, fraction = ''] = match
   if (fraction.length > decimals || (decimals === 0 && text.includes('.'))) return undefined
-  const minor = BigInt(whole! + fraction.padEnd(decimals, '0')) * (sign ? -1n : 1n)
+  const minor = BigInt(whole! + fraction.padEnd(decimals, '0')) * BigInt(sign ? -1 : 1)
   if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER)) return undefined
   return Number(minor)
 }

@@ -6,10 +6,11 @@ export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const
 // gross × basisPoints / 10000, rounded half up to a whole minor unit, exactly
 // (BigInt: the product can pass 2^53).
 export function percentOf(gross: number, basisPoints: number): number {
+  const whole = BigInt(10000)
   const product = BigInt(gross) * BigInt(basisPoints)
-  const quotient = product / 10000n
-  const remainder = product % 10000n
-  return Number(remainder * 2n >= 10000n ? quotient + 1n : quotient)
+  const quotient = product / whole
+  const remainder = product % whole
+  return Number(remainder * BigInt(2) >= whole ? quotient + BigInt(1) : quotient)
 }
 
 export interface PlanSummaryInput {
