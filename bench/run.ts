@@ -98,6 +98,30 @@ try {
     }
   }
 
+  // A yearly plan of 12 categories (144 entries) and 2 income sources.
+  const plan = await (await fetch(`${base}/api/yearly`, json({ year: 2026 }, cookie))).json() as { id: string, sections: { id: string }[] }
+  const entryIds: string[] = []
+  for (let i = 0; i < 12; i++) {
+    const category = await (await fetch(`${base}/api/yearly/categories`, json({ sectionId: plan.sections[i % 3]!.id, name: `Category ${i}`, amount: 1000 * i }, cookie))).json() as { entries: { id: string }[] }
+    entryIds.push(...category.entries.map(entry => entry.id))
+  }
+  for (const name of ['Salary', 'Side income']) await fetch(`${base}/api/yearly/income-sources`, json({ planId: plan.id, name, amount: 250000 }, cookie))
+  const bulkBody = (round: number) => ({ updates: entryIds.map((id, i) => ({ id, amount: round * 100 + i })) })
+  for (const [name, run] of [
+    ['plan detail', () => fetch(`${base}/api/yearly/${plan.id}`, { headers: { cookie } })],
+    ['plan summary', () => fetch(`${base}/api/yearly/${plan.id}/summary`, { headers: { cookie } })],
+    ['144-entry bulk', (round: number) => fetch(`${base}/api/yearly/category-entries/bulk`, json(bulkBody(round), cookie))],
+  ] as const) {
+    samples[name] = []
+    for (let i = 0; i < ROUNDS; i++) {
+      samples[name]!.push(await timed(async () => {
+        const response = await run(i)
+        queries[name] = /db;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? '?'
+        return response
+      }))
+    }
+  }
+
   // The same scrypt parameters natively in Node, for comparison with workerd.
   const hashNode: number[] = []
   for (let i = 0; i < 20; i++) {
@@ -134,6 +158,8 @@ ${rows.join('\n')}
 - \`month detail\` and \`month summary\`: a month of 500 transactions in 10 categories. The detail is
   one query for the session and one for the month with all its rows (relation joins); the summary
   is the session, the month with its categories, and two sums computed by PostgreSQL.
+- \`plan detail\`, \`plan summary\`, \`144-entry bulk\`: a plan of 12 categories and 2 income sources. The bulk
+  is one UPDATE … FROM unnest(ids, amounts) in a transaction, checked for ownership in the same statement.
 - \`login\` verifies one scrypt hash; \`register\` makes one and checks the address first.
 - Password-hash cost in workerd, estimated as median(login) − median(me):
   **${ms(med('login') - med('me'))}** (login runs three more queries than me, so this is an upper bound).
