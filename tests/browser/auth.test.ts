@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, screenshotPath } from '../helpers/browser'
+import { hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -14,6 +14,7 @@ afterAll(() => browser?.close())
 describe('accounts in the browser', () => {
   it('signs up, signs out and signs in again, by keyboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    const problems = pageProblems(page)
     const email = uniqueEmail('browser')
 
     await page.goto(`${baseUrl}/months`)
@@ -48,12 +49,14 @@ describe('accounts in the browser', () => {
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/settings$/)
     await expect.poll(() => page.getByRole('heading', { name: 'Settings' }).isVisible()).toBe(true)
+    expect(problems).toEqual([])
     await page.close()
   })
 
   it('changes currency and locale in Settings, at phone width', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
     const page = await context.newPage()
+    const problems = pageProblems(page)
     const response = await page.request.post(`${baseUrl}/api/auth/register`, { data: { email: uniqueEmail('settings'), password: PASSWORD, name: 'Sam Settings' } })
     expect(response.status()).toBe(201)
 
@@ -75,6 +78,7 @@ describe('accounts in the browser', () => {
     await page.reload()
     await hydrated(page)
     await expect.poll(() => page.getByTestId('money-preview').textContent()).toMatch(/1\.234,56\s€/)
+    expect(problems).toEqual([])
     await context.close()
   })
 })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, screenshotPath } from '../helpers/browser'
+import { hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -30,6 +30,7 @@ describe('month budget in the browser', () => {
   it('plans a month by keyboard, watches the summary change, exports and imports CSV', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
     const page = await context.newPage()
+    const problems = pageProblems(page)
     expect((await page.request.post(`${baseUrl}/api/auth/register`, { data: { email: uniqueEmail('months'), password: PASSWORD, name: 'Pat Planner' } })).status()).toBe(201)
 
     await page.goto(`${baseUrl}/months`)
@@ -114,6 +115,7 @@ describe('month budget in the browser', () => {
     // A file with a bad row is refused whole, with the line named.
     await page.getByTestId('csv-import').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('date,description,amount,category\n2001-01-01,x,1,\n') })
     await expect.poll(() => page.getByTestId('csv-report').textContent()).toMatch(/Nothing was imported.*line 2/s)
+    expect(problems).toEqual([])
     await context.close()
   })
 })

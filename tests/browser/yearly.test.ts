@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, screenshotPath } from '../helpers/browser'
+import { hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -25,6 +25,7 @@ describe('yearly plan grid in the browser', () => {
   it('plans a year by keyboard, pastes a row, copies and clears a month, and the balance follows', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
     const page = await context.newPage()
+    const problems = pageProblems(page)
     expect((await page.request.post(`${baseUrl}/api/auth/register`, { data: { email: uniqueEmail('yearly'), password: PASSWORD } })).status()).toBe(201)
 
     await page.goto(`${baseUrl}/yearly`)
@@ -105,6 +106,7 @@ describe('yearly plan grid in the browser', () => {
     await page.screenshot({ path: screenshotPath('yearly-desktop'), fullPage: true })
     await page.setViewportSize({ width: 390, height: 844 })
     await page.screenshot({ path: screenshotPath('yearly-phone'), fullPage: true })
+    expect(problems).toEqual([])
     await context.close()
   })
 })

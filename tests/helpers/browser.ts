@@ -27,3 +27,13 @@ export const screenshotPath = (name: string) => join(ARTIFACTS, `${name}.png`)
 export async function hydrated(page: Page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
 }
+
+// Uncaught errors and hydration mismatches seen by a page; a finished page has none.
+export function pageProblems(page: Page): string[] {
+  const problems: string[] = []
+  page.on('pageerror', error => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (/hydration/i.test(message.text())) problems.push(`console: ${message.text()}`)
+  })
+  return problems
+}
