@@ -283,3 +283,34 @@ describe('plan summary', () => {
     expect(await countRows('CategoryEntry')).toBeGreaterThan(600)
   })
 })
+
+describe('ownership on every yearly route', () => {
+  it('another user\'s rows and entries answer 404 on PATCH and DELETE, and nothing changes', async () => {
+    const { client: owner } = await signedInClient()
+    const { client: other } = await signedInClient()
+    const plan = await newPlan(owner)
+    const source = (await owner.post('/api/yearly/income-sources', { planId: plan.id, name: 'Pay', amount: 5 })).body
+    const category = (await owner.post('/api/yearly/categories', { sectionId: plan.sections[0].id, name: 'Rent', amount: 5 })).body
+    const deduction = (await owner.post('/api/yearly/deductions', { planId: plan.id, name: 'Tax', type: 'fixed', value: 5 })).body
+    const before = (await owner.get(`/api/yearly/${plan.id}`)).body
+    const attempts: [string, string, unknown?][] = [
+      ['PATCH', `/api/yearly/income-sources/${source.id}`, { name: 'x' }],
+      ['DELETE', `/api/yearly/income-sources/${source.id}`],
+      ['PATCH', `/api/yearly/income-entries/${source.entries[0].id}`, { amount: 1 }],
+      ['PATCH', `/api/yearly/categories/${category.id}`, { name: 'x' }],
+      ['DELETE', `/api/yearly/categories/${category.id}`],
+      ['PATCH', `/api/yearly/category-entries/${category.entries[0].id}`, { amount: 1 }],
+      ['PATCH', `/api/yearly/deductions/${deduction.id}`, { value: 1 }],
+      ['DELETE', `/api/yearly/deductions/${deduction.id}`],
+      ['PATCH', `/api/yearly/sections/${plan.sections[0].id}`, { name: 'x' }],
+      ['POST', '/api/yearly/categories', { sectionId: plan.sections[0].id, name: 'x' }],
+      ['POST', '/api/yearly/category-entries/bulk', { updates: [{ id: category.entries[0].id, amount: 1 }] }],
+    ]
+    for (const [method, path, json] of attempts) {
+      expect((await other.request(method, path, json === undefined ? {} : { json })).status, `${method} ${path}`).toBe(404)
+      // A stale version from a stranger is still 404, never 409.
+      if (method === 'PATCH') expect((await other.request(method, path, { json: { ...(json as object), version: 99 } })).status).toBe(404)
+    }
+    expect((await owner.get(`/api/yearly/${plan.id}`)).body).toEqual(before)
+  })
+})
