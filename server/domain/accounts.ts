@@ -1,4 +1,4 @@
-import type { Db } from '../utils/db'
+import type { Db, ReadDb } from '../utils/db'
 import type { ProfileBody, RegisterBody, User } from '#shared/schemas/auth'
 
 export const SESSION_DAYS = 30
@@ -62,7 +62,7 @@ export async function authenticate(db: Db, email: string, password: string): Pro
   return { ok: true, user, sessionId: session.id }
 }
 
-export async function findSessionUser(db: Db, sessionId: string): Promise<User | null> {
+export async function findSessionUser(db: ReadDb, sessionId: string): Promise<User | null> {
   const session = await db.session.findFirst({
     where: { id: sessionId, expiresAt: { gt: new Date() } },
     select: { user: { select: userFields } },

@@ -1,15 +1,14 @@
 // Monthly budgets: every query is scoped by the owner, so another user's id
 // answers exactly like an id that does not exist.
 import type { Prisma } from '../generated/prisma/client'
-import type { Db } from '../utils/db'
+import type { Db, ReadDb } from '../utils/db'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
 import { conflict, invalid, isId, notFound, updateVersioned } from './errors'
 import { copyOfMonth, isInMonth, nextSortOrder, summarizeMonth } from '#shared/utils/month-rules'
 import { MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
 import { currencyDecimals } from '#shared/utils/money'
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
-type Client = Db | Tx
+type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 const monthFields = { id: true, year: true, month: true, income: true, notes: true, version: true, createdAt: true, updatedAt: true } as const
 const categoryFields = { id: true, monthId: true, name: true, budgeted: true, sortOrder: true, version: true } as const
@@ -41,25 +40,25 @@ function presentDetail(row: DetailRow): MonthDetail {
   return { ...presentMonth(row), categories: row.categories, fixedPayments: row.fixedPayments, transactions: row.transactions.map(presentTransaction) }
 }
 
-export async function listMonths(db: Db, userId: string): Promise<Month[]> {
+export async function listMonths(db: ReadDb, userId: string): Promise<Month[]> {
   const rows = await db.month.findMany({ where: { userId }, select: monthFields, orderBy: [{ year: 'desc' }, { month: 'desc' }] })
   return rows.map(presentMonth)
 }
 
-export async function getMonthDetail(db: Client, userId: string, id: string): Promise<MonthDetail> {
+export async function getMonthDetail(db: ReadDb, userId: string, id: string): Promise<MonthDetail> {
   const row = isId(id) ? await db.month.findFirst({ where: { id, userId }, select: detailSelect }) : null
   if (!row) throw notFound('Month')
   return presentDetail(row)
 }
 
-export async function getLatestMonthDetail(db: Db, userId: string): Promise<MonthDetail> {
+export async function getLatestMonthDetail(db: ReadDb, userId: string): Promise<MonthDetail> {
   const row = await db.month.findFirst({ where: { userId }, select: detailSelect, orderBy: [{ year: 'desc' }, { month: 'desc' }] })
   if (!row) throw notFound('Month')
   return presentDetail(row)
 }
 
 // The month itself, owned by userId, or 404.
-export async function requireMonth(db: Client, userId: string, id: unknown) {
+export async function requireMonth(db: ReadDb, userId: string, id: unknown) {
   const month = isId(id) ? await db.month.findFirst({ where: { id, userId }, select: { id: true, year: true, month: true } }) : null
   if (!month) throw notFound('Month')
   return month
@@ -122,7 +121,7 @@ export async function deleteMonth(db: Db, userId: string, id: string) {
   if (!count) throw notFound('Month')
 }
 
-export async function getMonthSummary(db: Db, userId: string, id: string): Promise<MonthSummary> {
+export async function getMonthSummary(db: ReadDb, userId: string, id: string): Promise<MonthSummary> {
   const month = isId(id)
     ? await db.month.findFirst({ where: { id, userId }, select: { id: true, year: true, month: true, income: true, categories: { select: { id: true, name: true, budgeted: true }, orderBy: categoryOrder } } })
     : null
@@ -246,7 +245,7 @@ export async function deleteTransaction(db: Db, userId: string, id: string) {
   if (!count) throw notFound('Transaction')
 }
 
-export async function exportTransactionsCsv(db: Db, userId: string, id: string, currency: string) {
+export async function exportTransactionsCsv(db: ReadDb, userId: string, id: string, currency: string) {
   const month = await requireMonth(db, userId, id)
   const rows = await db.transaction.findMany({
     where: { monthId: month.id },

@@ -2,7 +2,7 @@
 // multi-row write is one transaction of set-based statements.
 import { randomUUID } from 'node:crypto'
 import type { Prisma } from '../generated/prisma/client'
-import type { Db } from '../utils/db'
+import type { Db, ReadDb } from '../utils/db'
 import type { BulkEntries, CategoryEntry, CopyMonth, Deduction, DeductionCreate, DeductionPatch, IncomeEntry, IncomeSource, Plan, PlanCreate, PlanDetail, PlanPatch, PlanSummary, RowPatch, Section, SectionPatch, YearlyCategory, YearlyCategoryPatch } from '#shared/schemas/yearly'
 import { DEFAULT_SECTIONS, deductionValueIssue } from '#shared/schemas/yearly'
 import { MONTHS, summarizePlan } from '#shared/utils/plan-rules'
@@ -30,28 +30,28 @@ const detailSelect = {
 type Dated<T> = Omit<T, 'createdAt' | 'updatedAt'> & { createdAt: Date, updatedAt: Date }
 const presentPlan = <T extends Dated<Plan>>(row: T) => ({ ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() })
 
-async function findDetail(db: Client, where: Prisma.PlanWhereInput, orderBy?: Prisma.PlanOrderByWithRelationInput): Promise<PlanDetail> {
+async function findDetail(db: ReadDb, where: Prisma.PlanWhereInput, orderBy?: Prisma.PlanOrderByWithRelationInput): Promise<PlanDetail> {
   const row = await db.plan.findFirst({ where, select: detailSelect, orderBy })
   if (!row) throw notFound('Plan')
   return presentPlan(row)
 }
 
-export async function listPlans(db: Db, userId: string): Promise<Plan[]> {
+export async function listPlans(db: ReadDb, userId: string): Promise<Plan[]> {
   return (await db.plan.findMany({ where: { userId }, select: planFields, orderBy: { year: 'desc' } })).map(presentPlan)
 }
 
-export const getPlanDetail = (db: Client, userId: string, id: string) => isId(id) ? findDetail(db, { id, userId }) : Promise.reject(notFound('Plan'))
-export const getLatestPlanDetail = (db: Db, userId: string) => findDetail(db, { userId }, { year: 'desc' })
-export function getPlanDetailByYear(db: Db, userId: string, year: string) {
+export const getPlanDetail = (db: ReadDb, userId: string, id: string) => isId(id) ? findDetail(db, { id, userId }) : Promise.reject(notFound('Plan'))
+export const getLatestPlanDetail = (db: ReadDb, userId: string) => findDetail(db, { userId }, { year: 'desc' })
+export function getPlanDetailByYear(db: ReadDb, userId: string, year: string) {
   return /^\d{4}$/.test(year) ? findDetail(db, { userId, year: Number(year) }) : Promise.reject(notFound('Plan'))
 }
 
-export async function getPlanSummary(db: Db, userId: string, id: string): Promise<PlanSummary> {
+export async function getPlanSummary(db: ReadDb, userId: string, id: string): Promise<PlanSummary> {
   const plan = await getPlanDetail(db, userId, id)
   return summarizePlan({ plan, incomeSources: plan.incomeSources, deductions: plan.deductions, sections: plan.sections })
 }
 
-async function requirePlan(db: Client, userId: string, id: unknown) {
+async function requirePlan(db: ReadDb, userId: string, id: unknown) {
   const plan = isId(id) ? await db.plan.findFirst({ where: { id, userId }, select: { id: true } }) : null
   if (!plan) throw notFound('Plan')
   return plan

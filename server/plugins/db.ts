@@ -3,6 +3,7 @@
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('beforeResponse', (event) => {
     if (event.context.dbQueries !== undefined) appendResponseHeader(event, 'server-timing', `db;desc="${event.context.dbQueries} queries"`)
+    if (event.context.dbReadFrom) appendResponseHeader(event, 'server-timing', `db-read;desc="${event.context.dbReadFrom}"`)
   })
   nitroApp.hooks.hook('afterResponse', event => releaseDb(event))
   nitroApp.hooks.hook('error', (_error, { event }) => {

@@ -22,7 +22,7 @@ async function sessionId(event: H3Event): Promise<string | undefined> {
 export async function requireUser(event: H3Event): Promise<User> {
   if (event.context.user) return event.context.user
   const id = await sessionId(event)
-  const user = id ? await findSessionUser(await useDb(event), id) : null
+  const user = id ? await findSessionUser(await useReadDb(event), id) : null
   if (!user) throw createError({ statusCode: 401, message: 'Please sign in.' })
   event.context.user = user
   return user

@@ -2,5 +2,5 @@ import { listMonths } from '../../domain/months'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  return listMonths(await useDb(event), user.id)
+  return listMonths(await useReadDb(event), user.id)
 })

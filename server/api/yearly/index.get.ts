@@ -2,5 +2,5 @@ import { listPlans } from '../../domain/plans'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  return listPlans(await useDb(event), user.id)
+  return listPlans(await useReadDb(event), user.id)
 })

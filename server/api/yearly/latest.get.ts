@@ -2,5 +2,5 @@ import { getLatestPlanDetail } from '../../domain/plans'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  return getLatestPlanDetail(await useDb(event), user.id)
+  return getLatestPlanDetail(await useReadDb(event), user.id)
 })

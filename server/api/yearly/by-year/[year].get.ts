@@ -2,5 +2,5 @@ import { getPlanDetailByYear } from '../../../domain/plans'
 
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  return getPlanDetailByYear(await useDb(event), user.id, getRouterParam(event, 'year')!)
+  return getPlanDetailByYear(await useReadDb(event), user.id, getRouterParam(event, 'year')!)
 })
