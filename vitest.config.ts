@@ -5,7 +5,8 @@ const alias = { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 
 // Three tiers, each against real parts: plain functions; the API on the Node
 // build; and the production bundle in workerd (the API suite again, load and
-// connection tests, and the pages in headless Chromium).
+// connection tests, and the pages in headless Chromium); and that bundle again
+// reading from a real streaming replica.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -23,6 +24,7 @@ export default defineConfig({
           globalSetup: ['tests/setup/workerd.ts'],
         },
       },
+      { resolve: { alias }, test: { name: 'replica', include: ['tests/replica/**/*.test.ts'], globalSetup: ['tests/setup/replica.ts'] } },
     ],
   },
 })

@@ -81,13 +81,14 @@ async function waitUntilUp(server: RunningServer & { child: ChildProcess }, time
 }
 
 // The production bundle (dist/) in workerd, HYPERDRIVE pointing at databaseUrl.
-export async function startWorkerd(options: { databaseUrl: string, port: number, stdio?: 'pipe' | 'inherit' }): Promise<RunningServer> {
+export async function startWorkerd(options: { databaseUrl: string, port: number, stdio?: 'pipe' | 'inherit', bindings?: Record<string, string> }): Promise<RunningServer> {
   if (!existsSync(resolve(root, 'dist/_worker.js'))) throw new Error('No build in dist/: run `npm run build` first.')
   const server = startProcess(bin('wrangler'), [
     'pages', 'dev', 'dist',
     '--port', String(options.port),
     '--ip', '127.0.0.1',
     '--binding', `NUXT_SESSION_PASSWORD=${localSessionPassword()}`,
+    ...Object.entries(options.bindings ?? {}).flatMap(([name, value]) => ['--binding', `${name}=${value}`]),
     '--log-level', 'warn',
     '--show-interactive-dev-session=false',
   ], {

@@ -10,8 +10,21 @@ export interface Answer<T = any> {
 
 // A client for the app's API that keeps its session cookie, like a browser.
 export class Client {
-  cookie = ''
+  // Every cookie the server set, like a browser's jar (name -> value).
+  readonly cookies = new Map<string, string>()
   constructor(readonly baseUrl = inject('baseUrl')) {}
+
+  get cookie() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  set cookie(header: string) {
+    this.cookies.clear()
+    for (const pair of header.split(';').map(part => part.trim()).filter(Boolean)) {
+      const index = pair.indexOf('=')
+      this.cookies.set(pair.slice(0, index), pair.slice(index + 1))
+    }
+  }
 
   async request<T = any>(method: string, path: string, options: { json?: unknown, body?: string, headers?: Record<string, string> } = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers }
@@ -23,9 +36,12 @@ export class Client {
     }
     const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' })
     for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';')
-      const [name, value] = pair!.split('=')
-      if (name === 'budgeting-session') this.cookie = value ? `${name}=${value}` : ''
+      const [pair, ...attributes] = line.split(';')
+      const index = pair!.indexOf('=')
+      const [name, value] = [pair!.slice(0, index).trim(), pair!.slice(index + 1)]
+      const expired = attributes.some(attribute => /^\s*max-age=0\s*$/i.test(attribute)) || !value
+      if (expired) this.cookies.delete(name)
+      else this.cookies.set(name, value)
     }
     const text = await response.text()
     const type = response.headers.get('content-type') ?? ''

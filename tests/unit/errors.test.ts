@@ -44,6 +44,7 @@ describe('isConnectionFailure', () => {
     expect(isConnectionFailure({ code: '57P01' })).toBe(true)
     // What workerd's sockets say when nothing listens.
     expect(isConnectionFailure(new Error('x', { cause: new Error('connection attempt failed') }))).toBe(true)
+    expect(isConnectionFailure(new Error('proxy request failed, cannot connect to the specified address'))).toBe(true)
     expect(isConnectionFailure({ code: 'P2002' })).toBe(false)
     expect(isConnectionFailure(new Error('duplicate key'))).toBe(false)
   })
