@@ -24,7 +24,8 @@ export default defineConfig({
           globalSetup: ['tests/setup/workerd.ts'],
         },
       },
-      { resolve: { alias }, test: { name: 'replica', include: ['tests/replica/**/*.test.ts'], globalSetup: ['tests/setup/replica.ts'] } },
+      // One database pair, stopped and started by the tests: files run one at a time.
+      { resolve: { alias }, test: { name: 'replica', include: ['tests/replica/**/*.test.ts'], globalSetup: ['tests/setup/replica.ts'], fileParallelism: false } },
     ],
   },
 })

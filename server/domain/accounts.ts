@@ -1,4 +1,5 @@
-import type { Db, ReadDb } from '../utils/db'
+import type { Db } from '../utils/db'
+import type { ReadDb } from '../utils/read-only'
 import type { ProfileBody, RegisterBody, User } from '#shared/schemas/auth'
 
 export const SESSION_DAYS = 30

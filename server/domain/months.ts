@@ -1,7 +1,8 @@
 // Monthly budgets: every query is scoped by the owner, so another user's id
 // answers exactly like an id that does not exist.
 import type { Prisma } from '../generated/prisma/client'
-import type { Db, ReadDb } from '../utils/db'
+import type { Db } from '../utils/db'
+import type { ReadDb } from '../utils/read-only'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
 import { conflict, invalid, isId, notFound, updateVersioned } from './errors'
 import { copyOfMonth, isInMonth, nextSortOrder, summarizeMonth } from '#shared/utils/month-rules'

@@ -2,7 +2,8 @@
 // multi-row write is one transaction of set-based statements.
 import { randomUUID } from 'node:crypto'
 import type { Prisma } from '../generated/prisma/client'
-import type { Db, ReadDb } from '../utils/db'
+import type { Db } from '../utils/db'
+import type { ReadDb } from '../utils/read-only'
 import type { BulkEntries, CategoryEntry, CopyMonth, Deduction, DeductionCreate, DeductionPatch, IncomeEntry, IncomeSource, Plan, PlanCreate, PlanDetail, PlanPatch, PlanSummary, RowPatch, Section, SectionPatch, YearlyCategory, YearlyCategoryPatch } from '#shared/schemas/yearly'
 import { DEFAULT_SECTIONS, deductionValueIssue } from '#shared/schemas/yearly'
 import { MONTHS, summarizePlan } from '#shared/utils/plan-rules'

@@ -6,7 +6,6 @@ import { isConnectionFailure } from './errors'
 import { readOnlyView, type ReadDb } from './read-only'
 
 export type Db = PrismaClient
-export type { ReadDb }
 
 interface RequestDb {
   client: PrismaClient
