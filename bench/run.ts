@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib'
 import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
 import { root, startWorkerd } from '../scripts/servers.ts'
+import { groupCpuMs, load, peakConnections, seedRealistic, startBaseline, type LoadResult } from './load.ts'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40)
 const PASSWORD = 'benchmark password 1'
@@ -59,7 +60,10 @@ const server = await startWorkerd({ databaseUrl: postgres.url, port: await freeP
 const base = server.url
 
 try {
-  // Warm the isolate so that no sample pays the cold start.
+  // The first request pays the isolate's cold start (module load, Wasm compile); warm it up after.
+  const coldStart = performance.now()
+  await (await fetch(`${base}/api/health`)).arrayBuffer()
+  const coldMs = performance.now() - coldStart
   const warm = `warm-${randomUUID()}@example.com`
   await fetch(`${base}/api/auth/register`, json({ email: warm, password: PASSWORD }))
 
@@ -130,6 +134,60 @@ try {
     hashNode.push(performance.now() - start)
   }
 
+  // Load: realistic data for one user, six routes at concurrency 1 and 32.
+  const SECONDS = Number(process.env.BENCH_SECONDS ?? 6)
+  const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60)
+  const loadEmail = `load-${randomUUID()}@example.com`
+  const loadUser = await (await fetch(`${base}/api/auth/register`, json({ email: loadEmail, password: PASSWORD }))).json() as { user: { id: string } }
+  const loadCookie = (await fetch(`${base}/api/auth/login`, json({ email: loadEmail, password: PASSWORD }))).headers.getSetCookie()[0]!.split(';')[0]!
+  const data = await seedRealistic(postgres.url, loadUser.user.id)
+  const day = `${data.month.year}-${String(data.month.month).padStart(2, '0')}-15`
+  const get = (path: string) => () => fetch(base + path, { headers: { cookie: loadCookie } })
+  const routes: [string, (i: number) => Promise<Response>][] = [
+    ['month detail', get(`/api/months/${data.month.id}`)],
+    ['month summary', get(`/api/months/${data.month.id}/summary`)],
+    ['transaction create', () => fetch(`${base}/api/transactions`, json({ monthId: data.month.id, date: day, amount: 1234, description: 'Load test' }, loadCookie))],
+    ['plan detail', get(`/api/yearly/${data.planId}`)],
+    ['plan summary', get(`/api/yearly/${data.planId}/summary`)],
+    ['144-entry bulk', i => fetch(`${base}/api/yearly/category-entries/bulk`, json({ updates: data.entryIds.map((id, k) => ({ id, amount: (i % 50) * 100 + k })) }, loadCookie))],
+  ]
+  const loadRows: string[] = []
+  const results: Record<string, Record<number, LoadResult>> = {}
+  for (const [name, run] of routes) {
+    results[name] = {}
+    for (const concurrency of [1, 32]) {
+      const r = await load(run, concurrency, SECONDS)
+      results[name]![concurrency] = r
+      loadRows.push(`| ${name} | ${concurrency} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.rps.toFixed(0)} | ${r.errors} / ${r.n} |`)
+    }
+  }
+
+  // The raw-pg baseline for the month summary, in the same run and through the same binding.
+  const baseline = await startBaseline(postgres.url)
+  const baselineRun = () => fetch(`${baseline.url}/summary?month=${data.month.id}&session=${data.sessionId}`)
+  const appSummary = await (await fetch(`${base}/api/months/${data.month.id}/summary`, { headers: { cookie: loadCookie } })).json()
+  const baselineSummary = await (await baselineRun()).json()
+  const sameAnswer = JSON.stringify(appSummary) === JSON.stringify(baselineSummary)
+  const baselineResults: Record<number, LoadResult> = {}
+  for (const concurrency of [1, 32]) {
+    baselineResults[concurrency] = await load(baselineRun, concurrency, SECONDS)
+    const r = baselineResults[concurrency]!
+    loadRows.push(`| baseline month summary (raw pg) | ${concurrency} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.rps.toFixed(0)} | ${r.errors} / ${r.n} |`)
+  }
+
+  // CPU per request: all of each server's processes (workerd included), 200 sequential requests.
+  const cpuPer = async (server: typeof baseline, run: () => Promise<Response>) => {
+    const before = groupCpuMs(server)
+    for (let i = 0; i < 200; i++) await (await run()).arrayBuffer()
+    return (groupCpuMs(server) - before) / 200
+  }
+  const appCpu = await cpuPer(server, get(`/api/months/${data.month.id}/summary`))
+  const baselineCpu = await cpuPer(baseline, baselineRun)
+  await baseline.stop()
+
+  // 60 s of every route mixed at concurrency 32, watching PostgreSQL's connections.
+  const mixed = await peakConnections(postgres.url, () => load(i => routes[i % routes.length]![1](i), 32, MIXED_SECONDS))
+
   const med = (name: string) => quantile(samples[name]!, 0.5)
   const size = workerSize()
   const rows = Object.entries(samples).map(([name, values]) => `| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.9))} | ${values.length} | ${queries[name] ?? ''} |`)
@@ -168,6 +226,30 @@ ${rows.join('\n')}
 
 Either figure is above the Workers Free plan's 10 ms CPU per request: sign-in and sign-up need the
 Workers Paid plan (default CPU limit 30 s per request). No other request hashes.
+
+## Under load (realistic data)
+
+One user with 24 months × 30 categories × 300 transactions (+5 fixed payments a month) and two
+yearly plans of 30 categories. Each route for ${SECONDS} s at concurrency 1 and 32, sequential runs,
+Node's fetch as the client on the same 2 cores as workerd and PostgreSQL.
+
+| route | concurrency | p50 | p99 | requests/s | errors / requests |
+|---|---|---|---|---|---|
+${loadRows.join('\n')}
+
+- **Month summary vs the raw-pg baseline** (same run, same Hyperdrive binding, same answer: ${sameAnswer ? 'yes' : 'NO'}):
+  p50 ratio app/baseline **${(results['month summary']![1]!.p50 / baselineResults[1]!.p50).toFixed(2)}×** at concurrency 1,
+  **${(results['month summary']![32]!.p50 / baselineResults[32]!.p50).toFixed(2)}×** at 32. The baseline runs one
+  statement (the session check joined into the summary SQL); the app runs four (session, month with
+  categories, two sums) through Prisma with a per-request client, and unseals the session cookie.
+- **CPU per request** (utime+stime of every process of the server, /proc, 200 sequential month summaries):
+  app ${appCpu.toFixed(1)} ms, baseline ${baselineCpu.toFixed(1)} ms. This includes wrangler's local proxy
+  processes, so it is an upper bound of what Workers would bill.
+- **Mixed load, concurrency 32 for ${MIXED_SECONDS} s**: ${mixed.result.n} requests, ${mixed.result.errors} errors,
+  p50 ${ms(mixed.result.p50)}, p99 ${ms(mixed.result.p99)}, ${mixed.result.rps.toFixed(0)} requests/s.
+  Peak PostgreSQL connections ${mixed.peak} (target ≤ 34), ${mixed.after} left afterwards.
+- **Cold start**: the first request after the worker started took ${ms(coldMs)} (module load and the
+  query compiler's Wasm; warm \`health\` median ${ms(med('health'))}).
 `
   writeFileSync(resolve(root, 'bench/RESULTS.md'), report)
   console.log(report)

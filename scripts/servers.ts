@@ -10,6 +10,7 @@ const bin = (name: string) => resolve(root, 'node_modules/.bin', name)
 
 export interface RunningServer {
   url: string
+  pid: number
   output: () => string
   stop: () => Promise<void>
 }
@@ -25,7 +26,7 @@ export function localSessionPassword(): string {
   return readFileSync(file, 'utf8').trim()
 }
 
-function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, url: string, stdio: 'pipe' | 'inherit'): RunningServer & { child: ChildProcess } {
+export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, url: string, stdio: 'pipe' | 'inherit'): RunningServer & { child: ChildProcess } {
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', stdio, stdio] })
   let log = ''
   child.stdout?.on('data', (chunk) => {
@@ -38,6 +39,7 @@ function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, u
   return {
     child,
     url,
+    pid: child.pid!,
     output: () => log,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return

@@ -246,21 +246,29 @@ export async function updateCategoryEntry(db: Db, userId: string, id: string, { 
   })
 }
 
-// One statement for every entry; if any id is not one of the user's entries,
-// the transaction rolls back and nothing changes.
+// One statement for every entry, atomic by itself: it locks the user's entries
+// among the ids in id order (so concurrent bulks cannot deadlock), and updates
+// them only if every id is one of them; otherwise nothing changes and it is 404.
 export async function bulkUpdateCategoryEntries(db: Db, userId: string, { updates }: BulkEntries): Promise<{ updated: CategoryEntry[] }> {
   if (!updates.every(update => isId(update.id))) throw notFound('Category entry')
   const ids = updates.map(update => update.id)
   const amounts = updates.map(update => update.amount)
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<CategoryEntry[]>`
-      UPDATE "CategoryEntry" AS entry SET amount = input.amount, version = entry.version + 1
-      FROM unnest(${ids}::uuid[], ${amounts}::int[]) AS input(id, amount), "YearlyCategory" AS category, "Section" AS section, "Plan" AS plan
-      WHERE entry.id = input.id AND category.id = entry."categoryId" AND section.id = category."sectionId"
-        AND plan.id = section."planId" AND plan."userId" = ${userId}::uuid
-      RETURNING entry.id::text AS id, entry."categoryId"::text AS "categoryId", entry.month, entry.amount, entry.version`
-    if (rows.length !== updates.length) throw notFound('Category entry')
-    const order = new Map(ids.map((id, index) => [id, index]))
-    return { updated: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!) }
-  })
+  const rows = await db.$queryRaw<CategoryEntry[]>`
+    WITH input AS (SELECT * FROM unnest(${ids}::uuid[], ${amounts}::int[]) AS t(id, amount)),
+    owned AS (
+      SELECT entry.id FROM "CategoryEntry" AS entry
+      JOIN "YearlyCategory" AS category ON category.id = entry."categoryId"
+      JOIN "Section" AS section ON section.id = category."sectionId"
+      JOIN "Plan" AS plan ON plan.id = section."planId"
+      WHERE entry.id IN (SELECT id FROM input) AND plan."userId" = ${userId}::uuid
+      ORDER BY entry.id FOR UPDATE OF entry
+    ),
+    complete AS (SELECT (SELECT count(*) FROM owned) = (SELECT count(*) FROM input) AS ok)
+    UPDATE "CategoryEntry" AS entry SET amount = input.amount, version = entry.version + 1
+    FROM input, complete
+    WHERE entry.id = input.id AND complete.ok
+    RETURNING entry.id::text AS id, entry."categoryId"::text AS "categoryId", entry.month, entry.amount, entry.version`
+  if (rows.length !== updates.length) throw notFound('Category entry')
+  const order = new Map(ids.map((id, index) => [id, index]))
+  return { updated: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!) }
 }

@@ -33,6 +33,17 @@ export function isConnectionFailure(error: unknown): boolean {
   return false
 }
 
+// Lock waits, deadlocks and serialization failures between concurrent writes,
+// and an interactive transaction that timed out waiting for them: transient.
+const CONTENTION_CODES = new Set(['40P01', '40001', '55P03', 'P2028', 'P2034'])
+export function isContention(error: unknown): boolean {
+  for (const e of causes(error)) {
+    if (typeof e.code === 'string' && CONTENTION_CODES.has(e.code)) return true
+    if (typeof e.kind === 'string' && /TransactionWriteConflict|deadlock/i.test(e.kind)) return true
+  }
+  return false
+}
+
 function prismaCode(error: unknown): string | undefined {
   for (const e of causes(error)) {
     if (typeof e.code === 'string' && /^P\d{4}$/.test(e.code)) return e.code
@@ -66,6 +77,9 @@ export function toApiError(error: unknown): ApiError {
   const cause = h3.cause ?? error
   if (isConnectionFailure(cause)) {
     return { statusCode: 503, message: 'The database is unreachable right now. Please try again in a moment.' }
+  }
+  if (isContention(cause)) {
+    return { statusCode: 503, message: 'Another change to the same data was being saved at the same moment. Please try again.' }
   }
   const code = prismaCode(cause)
   if (code === 'P2002') return { statusCode: 409, message: 'A record with these values already exists.' }

@@ -314,3 +314,24 @@ describe('ownership on every yearly route', () => {
     expect((await owner.get(`/api/yearly/${plan.id}`)).body).toEqual(before)
   })
 })
+
+describe('concurrent bulk edits', () => {
+  it('twenty bulks of the same entries at once all succeed, in some order, with no lost update', async () => {
+    const { client } = await signedInClient()
+    const plan = await newPlan(client)
+    const rows = []
+    for (const name of ['A', 'B', 'C']) rows.push((await client.post('/api/yearly/categories', { sectionId: plan.sections[0].id, name })).body)
+    const entries = rows.flatMap((row: any) => row.entries)
+    // Each request names the entries in its own order: locks are still taken in id order.
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => {
+      const ordered = i % 2 ? [...entries].reverse() : entries
+      return client.post('/api/yearly/category-entries/bulk', { updates: ordered.map((e: any) => ({ id: e.id, amount: i })) })
+    }))
+    expect(answers.map(a => a.status)).toEqual(Array(20).fill(200))
+    const detail = (await client.get(`/api/yearly/${plan.id}`)).body
+    const after = detail.sections[0].categories.flatMap((c: any) => c.entries)
+    expect(after.every((e: any) => e.version === 21)).toBe(true)
+    // Every entry holds the amount of one and the same last request.
+    expect(new Set(after.map((e: any) => e.amount)).size).toBe(1)
+  })
+})

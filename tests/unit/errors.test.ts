@@ -33,6 +33,12 @@ describe('toApiError', () => {
     expect(unexpected).toEqual({ statusCode: 500, message: 'Something went wrong on our side. Please try again.' })
   })
 
+  it('answers write contention (deadlock, serialization, transaction timeout) with 503, not 500', () => {
+    for (const code of ['40P01', '40001', 'P2028', 'P2034']) {
+      expect(toApiError({ statusCode: 500, unhandled: true, cause: { code } })).toEqual({ statusCode: 503, message: expect.stringMatching(/try again/i) })
+    }
+  })
+
   it('passes deliberate 4xx errors through', () => {
     expect(toApiError({ statusCode: 429, message: 'Too many' })).toEqual({ statusCode: 429, message: 'Too many' })
   })

@@ -1,0 +1,122 @@
+// The load part of npm run bench: realistic data, six routes at concurrency 1
+// and 32, a 60 s mixed run at 32, the raw-pg baseline, CPU per request and
+// peak PostgreSQL connections. Measures only; asserts nothing.
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import pg from 'pg'
+import { freePort } from '../scripts/postgres.ts'
+import { root, startProcess, type RunningServer } from '../scripts/servers.ts'
+
+export interface LoadResult { p50: number, p99: number, rps: number, errors: number, n: number }
+
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? Number.NaN
+
+export async function load(run: (i: number) => Promise<Response>, concurrency: number, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = []
+  let errors = 0
+  let counter = 0
+  const end = Date.now() + seconds * 1000
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (Date.now() < end) {
+      const start = performance.now()
+      try {
+        const response = await run(counter++)
+        await response.arrayBuffer()
+        if (response.status >= 400) errors++
+      }
+      catch {
+        errors++
+      }
+      latencies.push(performance.now() - start)
+    }
+  }))
+  return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), rps: latencies.length / seconds, errors, n: latencies.length }
+}
+
+// Peak number of connections to the database while `work` runs.
+export async function peakConnections<T>(databaseUrl: string, work: () => Promise<T>): Promise<{ result: T, peak: number, after: number }> {
+  const database = new URL(databaseUrl).pathname.slice(1)
+  const watcher = new pg.Client({ connectionString: databaseUrl })
+  await watcher.connect()
+  const count = async () => (await watcher.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database])).rows[0]!.n
+  let peak = 0
+  let watching = true
+  const polling = (async () => {
+    while (watching) {
+      peak = Math.max(peak, await count())
+      await new Promise(r => setTimeout(r, 50))
+    }
+  })()
+  const result = await work()
+  watching = false
+  await polling
+  let after = await count()
+  for (let i = 0; i < 40 && after > 0; i++) {
+    await new Promise(r => setTimeout(r, 100))
+    after = await count()
+  }
+  await watcher.end()
+  return { result, peak, after }
+}
+
+// CPU seconds used by every process of a server's group (workerd included), from /proc.
+export function groupCpuMs(server: RunningServer): number {
+  const pids = execFileSync('ps', ['-o', 'pid=', '-g', String(server.pid)]).toString().trim().split(/\s+/).filter(Boolean)
+  let ticks = 0
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    }
+    catch { /* exited */ }
+  }
+  return ticks * 10
+}
+
+// 24 months × 30 categories × 300 transactions (+ 5 fixed payments each) and two
+// yearly plans of 30 categories, for one user; set-based SQL.
+export async function seedRealistic(databaseUrl: string, userId: string) {
+  const db = new pg.Client({ connectionString: databaseUrl })
+  await db.connect()
+  await db.query(`INSERT INTO "Month" ("userId", year, month, income) SELECT $1, 2024 + (g - 1) / 12, (g - 1) % 12 + 1, 500000 FROM generate_series(1, 24) g`, [userId])
+  await db.query(`INSERT INTO "Category" ("monthId", name, budgeted, "sortOrder") SELECT m.id, 'Category ' || c, 10000 + c * 100, c FROM "Month" m, generate_series(0, 29) c WHERE m."userId" = $1`, [userId])
+  await db.query(`INSERT INTO "Transaction" ("monthId", "categoryId", date, description, amount)
+    SELECT m.id, c.id, make_date(m.year, m.month, 1 + t % 28), 'Purchase ' || t, 100 + t
+    FROM "Month" m CROSS JOIN generate_series(1, 300) t JOIN "Category" c ON c."monthId" = m.id AND c."sortOrder" = t % 30
+    WHERE m."userId" = $1`, [userId])
+  await db.query(`INSERT INTO "FixedPayment" ("monthId", name, amount, "dueDay", paid) SELECT m.id, 'Bill ' || f, 5000 * f, f * 5, f % 2 = 0 FROM "Month" m, generate_series(1, 5) f WHERE m."userId" = $1`, [userId])
+  for (const year of [2025, 2026]) {
+    const { rows: [plan] } = await db.query<{ id: string }>('INSERT INTO "Plan" ("userId", year, name) VALUES ($1, $2, $3) RETURNING id', [userId, year, String(year)])
+    await db.query(`INSERT INTO "Section" ("planId", name, "sortOrder") SELECT $1, s, i FROM unnest(ARRAY['Fixed expenses', 'Variable expenses', 'Savings']) WITH ORDINALITY AS t(s, i)`, [plan!.id])
+    await db.query(`INSERT INTO "YearlyCategory" ("sectionId", name, "sortOrder") SELECT s.id, 'Row ' || c, c FROM "Section" s, generate_series(1, 10) c WHERE s."planId" = $1`, [plan!.id])
+    await db.query(`INSERT INTO "CategoryEntry" ("categoryId", month, amount) SELECT y.id, m, 1000 * m FROM "YearlyCategory" y JOIN "Section" s ON s.id = y."sectionId", generate_series(1, 12) m WHERE s."planId" = $1`, [plan!.id])
+    await db.query(`INSERT INTO "IncomeSource" ("planId", name, "sortOrder") VALUES ($1, 'Salary', 0), ($1, 'Side income', 1)`, [plan!.id])
+    await db.query(`INSERT INTO "IncomeEntry" ("sourceId", month, amount) SELECT i.id, m, 400000 FROM "IncomeSource" i, generate_series(1, 12) m WHERE i."planId" = $1`, [plan!.id])
+    await db.query(`INSERT INTO "Deduction" ("planId", name, type, value, "sortOrder") VALUES ($1, 'Income tax', 'percent', 2250, 0), ($1, 'Pension', 'fixed', 15000, 1)`, [plan!.id])
+  }
+  const { rows: [month] } = await db.query<{ id: string, year: number, month: number }>('SELECT id, year, month FROM "Month" WHERE "userId" = $1 ORDER BY year DESC, month DESC LIMIT 1', [userId])
+  const { rows: [plan] } = await db.query<{ id: string }>('SELECT id FROM "Plan" WHERE "userId" = $1 AND year = 2026', [userId])
+  const { rows: entries } = await db.query<{ id: string }>(`SELECT e.id FROM "CategoryEntry" e JOIN "YearlyCategory" y ON y.id = e."categoryId" JOIN "Section" s ON s.id = y."sectionId" WHERE s."planId" = $1 ORDER BY y.id, e.month LIMIT 144`, [plan!.id])
+  const { rows: [session] } = await db.query<{ id: string }>('SELECT id FROM "Session" WHERE "userId" = $1 LIMIT 1', [userId])
+  await db.end()
+  return { month: month!, planId: plan!.id, entryIds: entries.map(e => e.id), sessionId: session!.id }
+}
+
+// The raw-pg baseline worker in workerd (wrangler dev), its Hyperdrive binding on the same database.
+export async function startBaseline(databaseUrl: string): Promise<RunningServer> {
+  const port = await freePort()
+  const server = startProcess(resolve(root, 'node_modules/.bin/wrangler'), ['dev', '--config', 'bench/baseline/wrangler.toml', '--port', String(port), '--ip', '127.0.0.1', '--log-level', 'warn', '--show-interactive-dev-session=false'], {
+    CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: databaseUrl,
+    WRANGLER_SEND_METRICS: 'false',
+  }, `http://127.0.0.1:${port}`, 'pipe')
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${server.url}/summary?month=00000000-0000-4000-8000-000000000000&session=00000000-0000-4000-8000-000000000000`)).status === 404) return server
+    }
+    catch { /* starting */ }
+    await new Promise(r => setTimeout(r, 250))
+  }
+  await server.stop()
+  throw new Error(`baseline worker did not start:\n${server.output()}`)
+}
