@@ -11,8 +11,7 @@ import { freePort } from './postgres.ts'
 export const PG15 = process.env.PG15_BIN ?? '/usr/lib/postgresql/15/bin'
 
 function asPostgres(command: string, args: string[]) {
-  const quoted = [join(PG15, command), ...args].map(part => `'${part.replace(/'/g, `'\\''`)}'`).join(' ')
-  execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], { stdio: ['ignore', 'pipe', 'pipe'] })
+  execFileSync('runuser', ['-u', 'postgres', '--', join(PG15, command), ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
 export interface PairInfo {

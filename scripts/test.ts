@@ -1,5 +1,6 @@
 // npm test — builds the app for Workers and for Node, then runs every tier.
 import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { root } from './servers.ts'
 
@@ -8,9 +9,25 @@ const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
 
 run('nuxt', ['build'])
 run('nuxt', ['build'], { NITRO_PRESET: 'node-server' })
+
+// The verdict comes from the JSON report as well as the exit code: a tier whose
+// teardown stops database servers was seen to end vitest with 0 after a failure.
+const report = resolve(root, 'tests/artifacts/vitest-report.json')
+rmSync(report, { force: true })
+let exitCode = 0
 try {
-  run('vitest', ['run', ...process.argv.slice(2)])
+  run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)])
 }
 catch {
-  process.exit(1)
+  exitCode = 1
 }
+const results = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) as { numFailedTests: number, numFailedTestSuites: number, numTotalTests: number } : undefined
+if (!results) {
+  console.error('No test report was written.')
+  exitCode = 1
+}
+else if (results.numFailedTests > 0 || results.numFailedTestSuites > 0 || results.numTotalTests === 0) {
+  console.error(`${results.numFailedTests} failed test(s), ${results.numFailedTestSuites} failed file(s) of ${results.numTotalTests} tests.`)
+  exitCode = 1
+}
+process.exit(exitCode)

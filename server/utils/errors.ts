@@ -7,7 +7,7 @@ const CONNECTION_CODES = new Set([
   'P1001', 'P1002', 'P1017', 'P2024',
 ])
 const CONNECTION_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError'])
-const CONNECTION_MESSAGE = /connection terminated|timeout exceeded when trying to connect|connection (?:was )?closed|server closed the connection|can't reach database|the database system is (?:starting up|shutting down)|connection refused|socket hang up|network connection lost|connection attempt failed|cannot connect to the specified address|stream was cancelled/i
+const CONNECTION_MESSAGE = /connection terminated|timeout exceeded when trying to connect|connection (?:was )?closed|server closed the connection|can't reach database|the database system is (?:starting up|shutting down)|connection refused|socket hang up|network connection lost|connection attempt failed|cannot connect to the specified address|stream was cancelled|terminating connection|not queryable|connection error|connection ended|connection reset/i
 
 interface ErrorLike {
   code?: unknown

@@ -51,6 +51,9 @@ describe('isConnectionFailure', () => {
     // What workerd's sockets say when nothing listens.
     expect(isConnectionFailure(new Error('x', { cause: new Error('connection attempt failed') }))).toBe(true)
     expect(isConnectionFailure(new Error('proxy request failed, cannot connect to the specified address'))).toBe(true)
+    // A primary shutting down under an open connection.
+    expect(isConnectionFailure(new Error('terminating connection due to administrator command'))).toBe(true)
+    expect(isConnectionFailure(new Error('Client has encountered a connection error and is not queryable'))).toBe(true)
     expect(isConnectionFailure({ code: 'P2002' })).toBe(false)
     expect(isConnectionFailure(new Error('duplicate key'))).toBe(false)
   })
