@@ -21,7 +21,7 @@ try {
 catch {
   exitCode = 1
 }
-const results = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) as { numFailedTests: number, numFailedTestSuites: number, numTotalTests: number } : undefined
+const results = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number, numFailedTests: number, numFailedTestSuites: number, numTotalTests: number } : undefined
 if (!results) {
   console.error('No test report was written.')
   exitCode = 1
@@ -30,4 +30,5 @@ else if (results.numFailedTests > 0 || results.numFailedTestSuites > 0 || result
   console.error(`${results.numFailedTests} failed test(s), ${results.numFailedTestSuites} failed file(s) of ${results.numTotalTests} tests.`)
   exitCode = 1
 }
+if (results) console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`)
 process.exit(exitCode)
