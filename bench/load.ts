@@ -60,18 +60,21 @@ export async function peakConnections<T>(databaseUrl: string, work: () => Promis
   return { result, peak, after }
 }
 
-// CPU seconds used by every process of a server's group (workerd included), from /proc.
-export function groupCpuMs(server: RunningServer): number {
-  const pids = execFileSync('ps', ['-o', 'pid=', '-g', String(server.pid)]).toString().trim().split(/\s+/).filter(Boolean)
-  let ticks = 0
-  for (const pid of pids) {
+// CPU milliseconds used so far by a server's processes, from /proc: all of them
+// (wrangler's Node and esbuild processes included) and workerd's alone.
+export function groupCpuMs(server: RunningServer): { all: number, workerd: number } {
+  const processes = execFileSync('ps', ['-o', 'pid=,comm=', '-g', String(server.pid)]).toString().trim().split('\n').map(line => line.trim().split(/\s+/))
+  const used = { all: 0, workerd: 0 }
+  for (const [pid, command] of processes) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      ticks += Number(fields[11]) + Number(fields[12])
+      const ms = (Number(fields[11]) + Number(fields[12])) * 10
+      used.all += ms
+      if (command === 'workerd') used.workerd += ms
     }
     catch { /* exited */ }
   }
-  return ticks * 10
+  return used
 }
 
 // 24 months × 30 categories × 300 transactions (+ 5 fixed payments each) and two
@@ -104,19 +107,22 @@ export async function seedRealistic(databaseUrl: string, userId: string) {
 }
 
 // The raw-pg baseline worker in workerd (wrangler dev), its Hyperdrive binding on the same database.
+// A free port can be taken again before wrangler binds it: then it starts over on another.
 export async function startBaseline(databaseUrl: string): Promise<RunningServer> {
-  const port = await freePort()
-  const server = startProcess(resolve(root, 'node_modules/.bin/wrangler'), ['dev', '--config', 'bench/baseline/wrangler.toml', '--port', String(port), '--ip', '127.0.0.1', '--log-level', 'warn', '--show-interactive-dev-session=false'], {
-    CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: databaseUrl,
-    WRANGLER_SEND_METRICS: 'false',
-  }, `http://127.0.0.1:${port}`, 'pipe')
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${server.url}/summary?month=00000000-0000-4000-8000-000000000000&session=00000000-0000-4000-8000-000000000000`)).status === 404) return server
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    const server = startProcess(resolve(root, 'node_modules/.bin/wrangler'), ['dev', '--config', 'bench/baseline/wrangler.toml', '--port', String(port), '--ip', '127.0.0.1', '--log-level', 'warn', '--show-interactive-dev-session=false'], {
+      CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: databaseUrl,
+      WRANGLER_SEND_METRICS: 'false',
+    }, `http://127.0.0.1:${port}`, 'pipe')
+    for (let i = 0; i < 240 && server.child.exitCode === null; i++) {
+      try {
+        if ((await fetch(`${server.url}/summary?month=00000000-0000-4000-8000-000000000000&session=00000000-0000-4000-8000-000000000000`)).status === 404) return server
+      }
+      catch { /* starting */ }
+      await new Promise(r => setTimeout(r, 250))
     }
-    catch { /* starting */ }
-    await new Promise(r => setTimeout(r, 250))
+    await server.stop()
+    if (attempt === 3 || !server.output().includes('Address already in use')) throw new Error(`baseline worker did not start:\n${server.output()}`)
   }
-  await server.stop()
-  throw new Error(`baseline worker did not start:\n${server.output()}`)
 }

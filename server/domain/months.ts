@@ -5,7 +5,7 @@ import type { Db } from '../utils/db'
 import type { ReadDb } from '../utils/read-only'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
 import { conflict, invalid, isId, notFound, updateVersioned } from './errors'
-import { copyOfMonth, isInMonth, nextSortOrder, summarizeMonth } from '#shared/utils/month-rules'
+import { copyOfMonth, isInMonth, nextSortOrder, summarizeMonth, type SummaryInput } from '#shared/utils/month-rules'
 import { MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
 import { currencyDecimals } from '#shared/utils/money'
 
@@ -122,22 +122,23 @@ export async function deleteMonth(db: Db, userId: string, id: string) {
   if (!count) throw notFound('Month')
 }
 
+type SummaryRow = SummaryInput['month'] & Omit<SummaryInput, 'month'>
+
+// The month page's most frequent read, so one statement: the month, its
+// categories, and the sums PostgreSQL computes (no transaction row is loaded).
 export async function getMonthSummary(db: ReadDb, userId: string, id: string): Promise<MonthSummary> {
-  const month = isId(id)
-    ? await db.month.findFirst({ where: { id, userId }, select: { id: true, year: true, month: true, income: true, categories: { select: { id: true, name: true, budgeted: true }, orderBy: categoryOrder } } })
-    : null
-  if (!month) throw notFound('Month')
-  // The sums come from PostgreSQL; no transaction row is loaded here.
-  const [spent, fixed] = await Promise.all([
-    db.transaction.groupBy({ by: ['categoryId'], where: { monthId: id }, _sum: { amount: true } }),
-    db.fixedPayment.groupBy({ by: ['paid'], where: { monthId: id }, _sum: { amount: true } }),
-  ])
-  return summarizeMonth({
-    month,
-    categories: month.categories,
-    spentByCategory: spent.map(row => ({ categoryId: row.categoryId, spent: row._sum.amount ?? 0 })),
-    fixedByPaid: fixed.map(row => ({ paid: row.paid, amount: row._sum.amount ?? 0 })),
-  })
+  if (!isId(id)) throw notFound('Month')
+  const [row] = await db.$queryRaw<SummaryRow[]>`
+    SELECT m.id, m.year, m.month, m.income,
+      coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'budgeted', c.budgeted) ORDER BY c."sortOrder", c.name, c.id)
+        FROM "Category" c WHERE c."monthId" = m.id), '[]') AS categories,
+      coalesce((SELECT json_agg(json_build_object('categoryId', s."categoryId", 'spent', s.spent))
+        FROM (SELECT "categoryId", sum(amount) AS spent FROM "Transaction" WHERE "monthId" = m.id GROUP BY 1) s), '[]') AS "spentByCategory",
+      coalesce((SELECT json_agg(json_build_object('paid', f.paid, 'amount', f.amount))
+        FROM (SELECT paid, sum(amount) AS amount FROM "FixedPayment" WHERE "monthId" = m.id GROUP BY 1) f), '[]') AS "fixedByPaid"
+    FROM "Month" m WHERE m.id = ${id}::uuid AND m."userId" = ${userId}::uuid`
+  if (!row) throw notFound('Month')
+  return summarizeMonth({ month: row, categories: row.categories, spentByCategory: row.spentByCategory, fixedByPaid: row.fixedByPaid })
 }
 
 // A categoryId that a record points at must be a category of its month: 400 otherwise.

@@ -2,7 +2,11 @@
 // error alike (Nitro skips afterResponse when a handler throws).
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('beforeResponse', (event) => {
-    if (event.context.dbQueries !== undefined) appendResponseHeader(event, 'server-timing', `db;desc="${event.context.dbQueries} queries"`)
+    if (event.context.dbQueries !== undefined) {
+      const { compilers, plans } = queryPlanStats()
+      appendResponseHeader(event, 'server-timing', `db;desc="${event.context.dbQueries} queries"`)
+      appendResponseHeader(event, 'server-timing', `plans;desc="${plans} cached, ${compilers} compilers"`)
+    }
     if (event.context.dbReadFrom) appendResponseHeader(event, 'server-timing', `db-read;desc="${event.context.dbReadFrom}"`)
   })
   nitroApp.hooks.hook('afterResponse', event => releaseDb(event))

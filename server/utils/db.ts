@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '../generated/prisma/client'
 import { isConnectionFailure } from './errors'
 import { readOnlyView, type ReadDb } from './read-only'
+import { sharingQueryPlans } from './query-plans'
 
 export type Db = PrismaClient
 
@@ -113,7 +114,7 @@ async function openRequestDb(event: H3Event, connectionString: string): Promise<
     await pool.end().catch(() => {})
     throw error
   }
-  const client = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] })
+  const client = new PrismaClient(sharingQueryPlans({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] }))
   // Reported in the Server-Timing header: a route's query count is part of its contract with us.
   event.context.dbQueries ??= 0
   client.$on('query', () => {

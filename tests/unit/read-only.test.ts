@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readOnlyView, type ReadDb } from '../../server/utils/read-only'
+import { readOnlyQuery, readOnlyView, type ReadDb } from '../../server/utils/read-only'
+import type { Prisma } from '../../server/generated/prisma/client'
 
 // A stand-in with the shape of a Prisma client: the view is a plain function of it.
 function fakeClient(calls: string[]) {
@@ -11,7 +12,7 @@ function fakeClient(calls: string[]) {
     update: () => calls.push('update'),
     deleteMany: () => calls.push('deleteMany'),
   })
-  return { month: model(), transaction: model(), $executeRaw: () => calls.push('executeRaw'), $transaction: () => calls.push('transaction') }
+  return { month: model(), transaction: model(), $executeRaw: () => calls.push('executeRaw'), $transaction: () => calls.push('transaction'), $queryRaw: (query: Prisma.Sql) => calls.push(`queryRaw ${query.text} ${JSON.stringify(query.values)}`) }
 }
 
 describe('readOnlyView', () => {
@@ -39,5 +40,14 @@ describe('readOnlyView', () => {
       () => view.$executeRaw`DELETE FROM "Month"`,
     ]
     for (const attempt of attempts) expect(attempt).toThrow(TypeError)
+  })
+
+  it('runs raw SQL only as a single SELECT wrapped in a derived table', async () => {
+    const calls: string[] = []
+    const view = readOnlyView(fakeClient(calls))
+    await view.$queryRaw`SELECT id FROM "Month" WHERE id = ${'m1'}::uuid AND year = ${2026}`
+    expect(calls).toEqual(['queryRaw SELECT * FROM (SELECT id FROM "Month" WHERE id = $1::uuid AND year = $2) AS "read" ["m1",2026]'])
+    expect(() => view.$queryRaw`SELECT 1; DELETE FROM "Month"`).toThrow('single statement')
+    expect(() => readOnlyQuery(Object.assign(['SELECT ', ';'], { raw: ['SELECT ', ';'] }), [1])).toThrow(TypeError)
   })
 })

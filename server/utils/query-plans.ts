@@ -1,0 +1,96 @@
+import type { Prisma } from '../generated/prisma/client'
+
+// Prisma turns every query into a plan with a Wasm query compiler. Each
+// PrismaClient builds its own compiler (parsing the whole schema) and caches the
+// plans it compiles, and our clients live for one request (server/utils/db.ts):
+// so every request would rebuild the compiler and recompile each of its queries,
+// ~2.5 ms of CPU to build plus ~0.5 ms per query (bench/RESULTS.md). A compiler
+// and its plans are computation and plain data, not I/O, so they may outlive a
+// request: one compiler per isolate and a bounded cache of its plans serve every
+// request's client. Sockets, pools, adapters and clients stay per request.
+//
+// Prisma takes this through `__internal.configOverride`, its hook for changing
+// the generated client's config; `@prisma/client` is pinned to an exact version
+// and tests/api/query-plans.test.ts fails if an upgrade stops honouring it.
+
+export interface QueryCompiler {
+  compile: (request: string) => unknown
+  compileBatch: (request: string) => unknown
+  free: () => void
+}
+interface CompilerOptions { datamodel: string, provider: string, connectionInfo: unknown }
+type QueryCompilerClass = new (options: CompilerOptions) => QueryCompiler
+interface ClientConfig { compilerWasm?: { getRuntime: () => Promise<{ QueryCompiler: QueryCompilerClass }> } }
+
+// Prisma's own per-client cache holds 1000 plans; a route's queries have a
+// handful of shapes, so this bounds memory, not hit rates.
+const PLAN_CACHE_SIZE = 1000
+
+const compilers = new Map<string, QueryCompiler>()
+let plansCached = 0
+
+export function queryPlanStats() {
+  return { compilers: compilers.size, plans: plansCached }
+}
+
+// Prisma does not cache plans of createMany(AndReturn), whose plans depend on
+// the number of rows; neither does this.
+const uncached = new Set(['createMany', 'createManyAndReturn'])
+const keepsPlan = (request: string) => !uncached.has((JSON.parse(request) as { action?: string }).action ?? '')
+
+export function sharedQueryCompiler(compiler: QueryCompiler, size = PLAN_CACHE_SIZE): QueryCompiler {
+  // Least recently used first: a Map keeps insertion order.
+  const cached = (compile: (request: string) => unknown, keep: (request: string) => boolean) => {
+    const plans = new Map<string, unknown>()
+    return (request: string) => {
+      if (plans.has(request)) {
+        const plan = plans.get(request)
+        plans.delete(request)
+        plans.set(request, plan)
+        return plan
+      }
+      const plan = compile(request)
+      if (!keep(request)) return plan
+      if (plans.size >= size) plans.delete(plans.keys().next().value!)
+      else plansCached += 1
+      plans.set(request, plan)
+      return plan
+    }
+  }
+  return {
+    compile: cached(request => compiler.compile(request), keepsPlan),
+    compileBatch: cached(request => compiler.compileBatch(request), () => true),
+    // Each client frees its compiler on $disconnect; this one serves the next request.
+    free: () => {},
+  }
+}
+
+function withSharedQueryPlans<Config extends ClientConfig>(config: Config): Config {
+  const wasm = config.compilerWasm
+  if (!wasm) return config
+  return {
+    ...config,
+    compilerWasm: {
+      ...wasm,
+      getRuntime: async () => {
+        const runtime = await wasm.getRuntime()
+        const Compiler = runtime.QueryCompiler
+        function SharedCompiler(options: CompilerOptions) {
+          const key = `${options.provider} ${JSON.stringify(options.connectionInfo)} ${options.datamodel}`
+          let compiler = compilers.get(key)
+          if (!compiler) {
+            compiler = sharedQueryCompiler(new Compiler(options))
+            compilers.set(key, compiler)
+          }
+          return compiler
+        }
+        return { ...runtime, QueryCompiler: SharedCompiler as unknown as QueryCompilerClass }
+      },
+    },
+  }
+}
+
+// PrismaClient's options with the hook added (its type does not list __internal).
+export function sharingQueryPlans<Options extends Prisma.PrismaClientOptions>(options: Options): Options {
+  return { ...options, __internal: { configOverride: withSharedQueryPlans } }
+}
