@@ -1,9 +1,10 @@
 // The load part of npm run bench: realistic data, six routes at concurrency 1
 // and 32, a 60 s mixed run at 32, the raw-pg baseline, CPU per request and
-// peak PostgreSQL connections. Measures only; asserts nothing.
+// peak PostgreSQL connections, the worker's size. Measures only; asserts nothing.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { freePort } from '../scripts/postgres.ts'
 import { root, startProcess, type RunningServer } from '../scripts/servers.ts'
@@ -125,4 +126,19 @@ export async function startBaseline(databaseUrl: string): Promise<RunningServer>
     await server.stop()
     if (attempt === 3 || !server.output().includes('Address already in use')) throw new Error(`baseline worker did not start:\n${server.output()}`)
   }
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? files(path) : [path]
+  })
+}
+
+// The built worker (dist/_worker.js), raw and gzip -9 per file, summed.
+export function workerSize() {
+  const all = files(resolve(root, 'dist/_worker.js'))
+  const raw = all.reduce((sum, file) => sum + statSync(file).size, 0)
+  const gzip = all.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0)
+  return { raw, gzip }
 }

@@ -3,14 +3,13 @@
 // tests never time.
 import { execFileSync } from 'node:child_process'
 import { randomUUID, scrypt } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
 import { root, startWorkerd } from '../scripts/servers.ts'
-import { groupCpuMs, load, peakConnections, seedRealistic, startBaseline, type LoadResult } from './load.ts'
+import { groupCpuMs, load, peakConnections, seedRealistic, startBaseline, workerSize, type LoadResult } from './load.ts'
 import { compilerSizes, prismaCost } from './prisma-cost.ts'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40)
@@ -28,20 +27,6 @@ async function timed(run: () => Promise<Response>): Promise<number> {
   const elapsed = performance.now() - start
   if (response.status >= 400) throw new Error(`unexpected ${response.status}`)
   return elapsed
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? files(path) : [path]
-  })
-}
-
-function workerSize() {
-  const all = files(resolve(root, 'dist/_worker.js'))
-  const raw = all.reduce((sum, file) => sum + statSync(file).size, 0)
-  const gzip = all.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0)
-  return { raw, gzip }
 }
 
 const json = (body: unknown, cookie?: string) => ({
@@ -301,7 +286,8 @@ ${costRows.join('\n')}
   Prisma's design: building the client, deserializing its parameterization schema, the garbage of both.
 - Query compiler Wasm: small ${mib(sizes[0]!.raw)} (${mib(sizes[0]!.gzip)} gzip), fast ${mib(sizes[1]!.raw)} (${mib(sizes[1]!.gzip)} gzip).
   With plans cached per isolate a query shape is compiled once per isolate, so "fast" would only
-  speed up an isolate's first requests and costs ${mib(sizes[1]!.gzip - sizes[0]!.gzip)} more gzip per cold start: we keep "small".
+  speed up an isolate's first requests and costs ${mib(sizes[1]!.gzip - sizes[0]!.gzip)} more gzip per cold start: we keep "small"
+  (the whole worker with each, and a fresh worker's first requests: bench/COMPILER-BUILD.md).
 - Not done: one PrismaClient per isolate with each request's connection behind it would also cut
   the rest, but Prisma batches the findUnique calls made in one tick into one query, so across
   requests one request's query would run on another's connection (primary or replica, and ended
