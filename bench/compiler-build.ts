@@ -4,13 +4,14 @@
 // the second, seven fresh workers each. Builds twice and leaves the small
 // build in place; writes bench/COMPILER-BUILD.md.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
 import { root, startWorkerd } from '../scripts/servers.ts'
 import { workerSize } from './load.ts'
+import { generateClient } from './prisma-cost.ts'
 
 const STARTS = 7
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
@@ -18,9 +19,7 @@ const bin = (name: string) => resolve(root, 'node_modules/.bin', name)
 
 // The app's schema with another compilerBuild, generated to the app's own client.
 function build(compilerBuild: 'small' | 'fast') {
-  const schema = join(root, '.data', `schema-${compilerBuild}.prisma`)
-  writeFileSync(schema, readFileSync(resolve(root, 'prisma/schema.prisma'), 'utf8').replace(/compilerBuild\s*=\s*"\w+"/, `compilerBuild = "${compilerBuild}"`))
-  execFileSync(bin('prisma'), ['generate', '--schema', schema], { cwd: root, stdio: 'ignore' })
+  generateClient(`app-${compilerBuild}`, { compilerBuild })
   execFileSync(bin('nuxt'), ['build'], { cwd: root, stdio: 'ignore' })
 }
 

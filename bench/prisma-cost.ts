@@ -31,13 +31,12 @@ interface Client {
 interface Ids { databaseUrl: string, sessionId: string, monthId: string }
 export interface CostRow { build: Build, mode: Mode, client: number, request: number, compile?: number, rawRequest?: number }
 
-function generate(build: Build) {
-  mkdirSync(cache, { recursive: true })
-  const schema = readFileSync(resolve(root, 'prisma/schema.prisma'), 'utf8')
-    .replace(/output\s*=\s*"[^"]*"/, `output = "./${build}"`)
-    .replace(/runtime\s*=\s*"workerd"/, 'runtime = "nodejs"')
-    .replace(/compilerBuild\s*=\s*"\w+"/, `compilerBuild = "${build}"`)
-  const file = join(cache, `schema-${build}.prisma`)
+// A copy of the app's schema with other generator settings, under .data/ (git-ignored), generated.
+export function generateClient(name: string, settings: Record<string, string>) {
+  let schema = readFileSync(resolve(root, 'prisma/schema.prisma'), 'utf8')
+  for (const [key, value] of Object.entries(settings)) schema = schema.replace(new RegExp(`${key}\\s*=\\s*"[^"]*"`), `${key} = "${value}"`)
+  mkdirSync(resolve(root, '.data'), { recursive: true })
+  const file = resolve(root, '.data', `schema-${name}.prisma`)
   writeFileSync(file, schema)
   execFileSync(resolve(root, 'node_modules/.bin/prisma'), ['generate', '--schema', file], { cwd: root, stdio: 'ignore' })
 }
@@ -111,7 +110,7 @@ async function measure(build: Build, mode: Mode, ids: Ids): Promise<CostRow> {
 }
 
 export function prismaCost(ids: Ids): CostRow[] {
-  for (const build of BUILDS) generate(build)
+  for (const build of BUILDS) generateClient(`node-${build}`, { output: `./bench-clients/${build}`, runtime: 'nodejs', compilerBuild: build })
   return BUILDS.flatMap(build => MODES.map((mode) => {
     const out = execFileSync(process.execPath, [import.meta.filename, build, mode, JSON.stringify(ids)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
     return JSON.parse(out.toString()) as CostRow

@@ -26,11 +26,13 @@ interface ClientConfig { compilerWasm?: { getRuntime: () => Promise<{ QueryCompi
 // handful of shapes, so this bounds memory, not hit rates.
 const PLAN_CACHE_SIZE = 1000
 
-const compilers = new Map<string, QueryCompiler>()
+// By schema (the generated client's one string, so a cheap key), then by connection info.
+const compilers = new Map<string, Map<string, QueryCompiler>>()
+let compilersBuilt = 0
 let plansCached = 0
 
 export function queryPlanStats() {
-  return { compilers: compilers.size, plans: plansCached }
+  return { compilers: compilersBuilt, plans: plansCached }
 }
 
 // Prisma does not cache plans of createMany(AndReturn), whose plans depend on
@@ -76,11 +78,14 @@ function withSharedQueryPlans<Config extends ClientConfig>(config: Config): Conf
         const runtime = await wasm.getRuntime()
         const Compiler = runtime.QueryCompiler
         function SharedCompiler(options: CompilerOptions) {
-          const key = `${options.provider} ${JSON.stringify(options.connectionInfo)} ${options.datamodel}`
-          let compiler = compilers.get(key)
+          let forSchema = compilers.get(options.datamodel)
+          if (!forSchema) compilers.set(options.datamodel, forSchema = new Map())
+          const key = `${options.provider} ${JSON.stringify(options.connectionInfo)}`
+          let compiler = forSchema.get(key)
           if (!compiler) {
             compiler = sharedQueryCompiler(new Compiler(options))
-            compilers.set(key, compiler)
+            forSchema.set(key, compiler)
+            compilersBuilt += 1
           }
           return compiler
         }
