@@ -1,6 +1,7 @@
 // Prisma's per-request cost in isolation: what a fresh PrismaClient costs in
-// CPU, stock and with the query compiler and its plans shared across clients
-// (server/utils/query-plans.ts), for compilerBuild "small" and "fast". Runs in
+// CPU, stock, with the query compiler and its plans shared across clients, and
+// with the decoded parameterization schema shared too (server/utils/query-plans.ts),
+// for compilerBuild "small" and "fast". Runs in
 // Node (V8, as in workerd, where a worker cannot time its own CPU), with a
 // Node-runtime client generated per build under .data/bench-clients. Each
 // build × mode runs in its own process: Prisma keeps the first compiler class
@@ -11,14 +12,14 @@ import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import { sharingQueryPlans } from '../server/utils/query-plans.ts'
+import { sharingQueryPlans, withSharedQueryPlans } from '../server/utils/query-plans.ts'
 
 const root = resolve(import.meta.dirname, '..')
 // Not under node_modules, where Node does not strip types. .data/ is git-ignored.
 const cache = resolve(root, '.data/bench-clients')
 export const BUILDS = ['small', 'fast'] as const
 type Build = (typeof BUILDS)[number]
-const MODES = ['stock', 'shared'] as const
+const MODES = ['stock', 'plans', 'shared'] as const
 type Mode = (typeof MODES)[number]
 
 // The part of a generated client used here (it is generated at bench time).
@@ -62,12 +63,24 @@ async function cpuPerCall(run: () => Promise<unknown>) {
   return blocks.sort((a, b) => a - b)[2]!
 }
 
+// The installed runtime keeps a decoded schema on its schema object
+// (scripts/patch-prisma.ts): a fresh copy per client decodes it again, as stock Prisma does.
+type Config = Parameters<typeof withSharedQueryPlans>[0]
+const freshSchema = (config: Config) => ({ ...config, parameterizationSchema: config.parameterizationSchema && { ...config.parameterizationSchema } })
+// Prisma hands each client's override the config the previous one returned: keep the first.
+let base: Config | undefined
+function withMode(mode: Mode, settings: { adapter: PrismaPg }) {
+  if (mode === 'shared') return sharingQueryPlans(settings)
+  const sharePlans = mode === 'plans' ? withSharedQueryPlans : (config: Config) => config
+  return { ...settings, __internal: { configOverride: (config: Config) => freshSchema(base ??= sharePlans(config)) } }
+}
+
 async function measure(build: Build, mode: Mode, ids: Ids): Promise<CostRow> {
   const { PrismaClient } = await import(join(cache, build, 'client.ts')) as { PrismaClient: new (options: object) => Client }
   const open = (options: object = {}) => {
     const pool = new pg.Pool({ connectionString: ids.databaseUrl, max: 1 })
     const settings = { adapter: new PrismaPg(pool), ...options }
-    return { pool, db: new PrismaClient(mode === 'shared' ? sharingQueryPlans(settings) : settings) }
+    return { pool, db: new PrismaClient(withMode(mode, settings)) }
   }
   // The session check and a month with its categories: two of the app's query shapes.
   const request = async (db: Client) => {

@@ -181,11 +181,13 @@ try {
   // 60 s of every route mixed at concurrency 32, watching PostgreSQL's connections.
   const mixed = await peakConnections(postgres.url, () => load(i => routes[i % routes.length]![1](i), 32, MIXED_SECONDS))
 
-  // A fresh PrismaClient's own cost, stock and with shared plans, small and fast compiler builds.
+  // A fresh PrismaClient's own cost, stock, with shared plans, and with plans and schema shared; small and fast compiler builds.
   const cost = prismaCost({ databaseUrl: postgres.url, sessionId: data.sessionId, monthId: data.month.id })
   const sizes = compilerSizes()
   const stockOf = (build: string) => cost.find(row => row.build === build && row.mode === 'stock')!
-  const costRows = cost.map(row => `| ${row.build} | ${row.mode === 'stock' ? 'stock: a compiler per client' : 'shared compiler and plans'} | ${row.client.toFixed(2)} ms | ${row.request.toFixed(2)} ms | ${row.mode === 'stock' ? `${row.compile!.toFixed(2)} ms` : '0 (cached)'} |`)
+  const modeNames = { stock: 'stock: compiler and schema per client', plans: 'shared compiler and plans', shared: 'shared compiler, plans and decoded schema (ours)' }
+  const costRows = cost.map(row => `| ${row.build} | ${modeNames[row.mode]} | ${row.client.toFixed(2)} ms | ${row.request.toFixed(2)} ms | ${row.mode === 'stock' ? `${row.compile!.toFixed(2)} ms` : '0 (cached)'} |`)
+  const costOf = (mode: string) => cost.find(row => row.build === 'small' && row.mode === mode)!
 
   const med = (name: string) => quantile(samples[name]!, 0.5)
   const size = workerSize()
@@ -250,11 +252,9 @@ ${compareRows.join('\n')}
   statement (the session check joined into the summary SQL); the app runs two through a per-request
   Prisma client (the session, then the summary's one SELECT) and unseals the session cookie.
 - Where the difference goes: at concurrency 32 the 2 cores are the bottleneck, so the ratio there
-  follows CPU, and the app's worker spends about twice the baseline's CPU per summary (next
-  bullet). Most of the extra is the PrismaClient each request gets (per our rule): about 5 ms in
-  Node even with shared plans (last section); the rest is the separate session query and unsealing
-  the cookie. Closing it needs a Prisma client whose per-client setup can be shared (a client
-  factory, or a client that takes a connection per call), or the summary served without Prisma.
+  follows CPU (next bullet). What the app spends on top of the baseline is its per-request
+  PrismaClient running two queries (about ${(costOf('shared').request - stockOf('small').rawRequest!).toFixed(1)} ms more than raw \`pg\` in Node, last section), the
+  separate session query and unsealing the session cookie.
 - **CPU per request** (utime+stime from /proc, 200 sequential month summaries): workerd's processes
   app ${appCpu.workerd.toFixed(1)} ms, baseline ${baselineCpu.workerd.toFixed(1)} ms; every process of the server (wrangler's Node and
   esbuild processes too) app ${appCpu.all.toFixed(1)} ms, baseline ${baselineCpu.all.toFixed(1)} ms. workerd here includes wrangler's
@@ -271,27 +271,32 @@ ${compareRows.join('\n')}
 ## A fresh Prisma client's own cost (Node, in isolation)
 
 Our rule gives every request its own PrismaClient (server/utils/db.ts). Stock Prisma builds a query
-compiler per client (parsing the whole schema in Wasm) and caches compiled plans per client, so
-every request would pay both. server/utils/query-plans.ts shares one compiler and a bounded cache of
-its plans across the isolate's clients (computation and plain data; no socket, pool or client is
-shared). CPU per call, median of 5 blocks of 100 (\`bench/prisma-cost.ts\`, one process per build ×
-mode, Node ${process.version} against the same PostgreSQL):
+compiler per client (parsing the whole schema in Wasm), caches compiled plans per client, and decodes
+the parameterization schema (the ~33 KB graph that turns a query's values into placeholders) into
+thousands of objects per client, so every request would pay all three. server/utils/query-plans.ts
+shares one compiler and a bounded cache of its plans across the isolate's clients, and
+scripts/patch-prisma.ts (run at install) makes Prisma keep a decoded schema on its schema object,
+which query-plans.ts shares too: computation and plain data, no socket, pool or client is shared.
+CPU per call, median of 5 blocks of 100 (\`bench/prisma-cost.ts\`, one process per build × mode,
+Node ${process.version} against the same PostgreSQL; "stock" and "shared compiler and plans" hand each
+client a fresh copy of the schema object, so it is decoded again as stock Prisma does):
 
 | compilerBuild | clients | new client + \`$connect\` + \`$disconnect\` | request: new client, session + month query | compiling one query |
 |---|---|---|---|---|
 ${costRows.join('\n')}
 | | raw \`pg\`, same two queries (hand-written SQL) | | ${stockOf('small').rawRequest!.toFixed(2)} ms | |
 
-- Sharing cuts a request's Prisma CPU from ${stockOf('small').request.toFixed(2)} ms to ${cost.find(row => row.build === 'small' && row.mode === 'shared')!.request.toFixed(2)} ms (small build). What is left is per client by
-  Prisma's design: building the client, deserializing its parameterization schema, the garbage of both.
+- Sharing cuts a request's Prisma CPU from ${stockOf('small').request.toFixed(2)} ms (stock) to ${costOf('plans').request.toFixed(2)} ms (plans shared) and
+  ${costOf('shared').request.toFixed(2)} ms (plans and schema shared; small build). A new client alone: ${stockOf('small').client.toFixed(2)} → ${costOf('plans').client.toFixed(2)} →
+  ${costOf('shared').client.toFixed(2)} ms. Decoding the schema was nearly all of a client's setup, most of it garbage collection.
 - Query compiler Wasm: small ${mib(sizes[0]!.raw)} (${mib(sizes[0]!.gzip)} gzip), fast ${mib(sizes[1]!.raw)} (${mib(sizes[1]!.gzip)} gzip).
   With plans cached per isolate a query shape is compiled once per isolate, so "fast" would only
   speed up an isolate's first requests and costs ${mib(sizes[1]!.gzip - sizes[0]!.gzip)} more gzip per cold start: we keep "small"
   (the whole worker with each, and a fresh worker's first requests: bench/COMPILER-BUILD.md).
-- Not done: one PrismaClient per isolate with each request's connection behind it would also cut
-  the rest, but Prisma batches the findUnique calls made in one tick into one query, so across
-  requests one request's query would run on another's connection (primary or replica, and ended
-  with that request). The client stays per request.
+- Not done: one PrismaClient per isolate with each request's connection behind it. Prisma batches
+  the findUnique calls made in one tick into one query, so across requests one request's query
+  would run on another's connection (primary or replica, and ended with that request). The client
+  stays per request.
 `
   writeFileSync(resolve(root, 'bench/RESULTS.md'), report)
   console.log(report)

@@ -3,9 +3,9 @@
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('beforeResponse', (event) => {
     if (event.context.dbQueries !== undefined) {
-      const { compilers, plans } = queryPlanStats()
+      const { compilers, plans, schemaDecodes } = queryPlanStats()
       appendResponseHeader(event, 'server-timing', `db;desc="${event.context.dbQueries} queries"`)
-      appendResponseHeader(event, 'server-timing', `plans;desc="${plans} cached, ${compilers} compilers"`)
+      appendResponseHeader(event, 'server-timing', `plans;desc="${plans} cached, ${compilers} compilers, ${schemaDecodes} schema decodes"`)
     }
     if (event.context.dbReadFrom) appendResponseHeader(event, 'server-timing', `db-read;desc="${event.context.dbReadFrom}"`)
   })

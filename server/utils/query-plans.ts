@@ -1,17 +1,20 @@
 import type { Prisma } from '../generated/prisma/client'
 
 // Prisma turns every query into a plan with a Wasm query compiler. Each
-// PrismaClient builds its own compiler (parsing the whole schema) and caches the
-// plans it compiles, and our clients live for one request (server/utils/db.ts):
-// so every request would rebuild the compiler and recompile each of its queries,
-// ~2.5 ms of CPU to build plus ~0.5 ms per query (bench/RESULTS.md). A compiler
-// and its plans are computation and plain data, not I/O, so they may outlive a
-// request: one compiler per isolate and a bounded cache of its plans serve every
-// request's client. Sockets, pools, adapters and clients stay per request.
+// PrismaClient builds its own compiler (parsing the whole schema), caches the
+// plans it compiles and decodes the parameterization schema that turns a
+// query's values into placeholders, and our clients live for one request
+// (server/utils/db.ts): so every request would redo all three, several ms of CPU
+// (bench/RESULTS.md). A compiler, its plans and the decoded schema are
+// computation and plain data, not I/O, so they may outlive a request: one of
+// each per isolate serves every request's client. Sockets, pools, adapters and
+// clients stay per request.
 //
-// Prisma takes this through `__internal.configOverride`, its hook for changing
-// the generated client's config; `@prisma/client` is pinned to an exact version
-// and tests/api/query-plans.test.ts fails if an upgrade stops honouring it.
+// Prisma takes the compiler through `__internal.configOverride`, its hook for
+// changing the generated client's config; the decoded schema is kept on the
+// schema object by a patch to Prisma's runtime (scripts/patch-prisma.ts).
+// `@prisma/client` is pinned to an exact version and
+// tests/api/query-plans.test.ts fails if an upgrade undoes either.
 
 export interface QueryCompiler {
   compile: (request: string) => unknown
@@ -20,7 +23,11 @@ export interface QueryCompiler {
 }
 interface CompilerOptions { datamodel: string, provider: string, connectionInfo: unknown }
 type QueryCompilerClass = new (options: CompilerOptions) => QueryCompiler
-interface ClientConfig { compilerWasm?: { getRuntime: () => Promise<{ QueryCompiler: QueryCompilerClass }> } }
+interface ParameterizationSchema { strings: string[], graph: string }
+interface ClientConfig {
+  compilerWasm?: { getRuntime: () => Promise<{ QueryCompiler: QueryCompilerClass }> }
+  parameterizationSchema?: ParameterizationSchema
+}
 
 // Prisma's own per-client cache holds 1000 plans; a route's queries have a
 // handful of shapes, so this bounds memory, not hit rates.
@@ -30,9 +37,28 @@ const PLAN_CACHE_SIZE = 1000
 const compilers = new Map<string, Map<string, QueryCompiler>>()
 let compilersBuilt = 0
 let plansCached = 0
+let schemaDecodes = 0
 
 export function queryPlanStats() {
-  return { compilers: compilersBuilt, plans: plansCached }
+  return { compilers: compilersBuilt, plans: plansCached, schemaDecodes }
+}
+
+// The patched runtime decodes a schema object once and keeps the result on it as
+// `decoded`; decoding reads `graph`, so counting its reads counts the decodes.
+const schemas = new WeakMap<ParameterizationSchema, ParameterizationSchema>()
+function sharedSchema(schema: ParameterizationSchema): ParameterizationSchema {
+  let shared = schemas.get(schema)
+  if (!shared) {
+    shared = {
+      strings: schema.strings,
+      get graph() {
+        schemaDecodes += 1
+        return schema.graph
+      },
+    }
+    schemas.set(schema, shared)
+  }
+  return shared
 }
 
 // Prisma does not cache plans of createMany(AndReturn), whose plans depend on
@@ -67,11 +93,17 @@ export function sharedQueryCompiler(compiler: QueryCompiler, size = PLAN_CACHE_S
   }
 }
 
-function withSharedQueryPlans<Config extends ClientConfig>(config: Config): Config {
+// Prisma keeps the config this returns and passes it to the next client's
+// override, so a config seen before is returned as it is: wrapping it again
+// would add a layer per request.
+const overridden = new WeakSet<ClientConfig>()
+
+export function withSharedQueryPlans<Config extends ClientConfig>(config: Config): Config {
   const wasm = config.compilerWasm
-  if (!wasm) return config
-  return {
+  if (!wasm || overridden.has(config)) return config
+  const shared: Config = {
     ...config,
+    ...(config.parameterizationSchema && { parameterizationSchema: sharedSchema(config.parameterizationSchema) }),
     compilerWasm: {
       ...wasm,
       getRuntime: async () => {
@@ -93,6 +125,8 @@ function withSharedQueryPlans<Config extends ClientConfig>(config: Config): Conf
       },
     },
   }
+  overridden.add(shared)
+  return shared
 }
 
 // PrismaClient's options with the hook added (its type does not list __internal).

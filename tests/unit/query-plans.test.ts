@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sharedQueryCompiler, type QueryCompiler } from '../../server/utils/query-plans'
+import { queryPlanStats, sharedQueryCompiler, withSharedQueryPlans, type QueryCompiler } from '../../server/utils/query-plans'
 
 function countingCompiler() {
   const calls = { compile: [] as string[], compileBatch: [] as string[], free: 0 }
@@ -77,5 +77,32 @@ describe('shared query compiler', () => {
     shared.compile('{"action":"a"}')
     expect(calls.free).toBe(0)
     expect(calls.compile).toEqual(['{"action":"a"}'])
+  })
+})
+
+describe('the config override', () => {
+  // Prisma passes each new client's override the config the previous client's override returned.
+  it('wraps a config once, however many clients hand it back', async () => {
+    let runtimeLoads = 0
+    const stock = {
+      compilerWasm: {
+        getRuntime: async () => {
+          runtimeLoads += 1
+          return { QueryCompiler: class { compile = () => ({}); compileBatch = () => ({}); free = () => {} } }
+        },
+      },
+      parameterizationSchema: { strings: ['where'], graph: 'AAAA' },
+    }
+    const first = withSharedQueryPlans(stock)
+    let config = first
+    for (let client = 0; client < 50; client++) config = withSharedQueryPlans(config)
+    expect(config).toBe(first)
+
+    await config.compilerWasm.getRuntime()
+    expect(runtimeLoads).toBe(1)
+    const decodes = queryPlanStats().schemaDecodes
+    expect(config.parameterizationSchema.graph).toBe('AAAA')
+    expect(queryPlanStats().schemaDecodes).toBe(decodes + 1)
+    expect(config.parameterizationSchema.strings).toBe(stock.parameterizationSchema.strings)
   })
 })

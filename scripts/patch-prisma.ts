@@ -1,0 +1,31 @@
+// Run by postinstall: makes Prisma's client runtime decode a parameterization
+// schema once per schema object instead of once per PrismaClient.
+//
+// Every PrismaClient decodes the generated client's parameterization schema
+// (~33 KB, the graph Prisma uses to turn a query's values into placeholders)
+// into thousands of small objects. Our clients live for one request, so each
+// request paid for it: ~3.5 ms of CPU, most of it garbage collection
+// (bench/RESULTS.md). The decoded schema is plain read-only data, so it is kept
+// on the schema object, which server/utils/query-plans.ts shares per isolate.
+// Prisma has no option for this; the change is one static method, found by its
+// shape in each runtime build. A runtime without that shape fails the install,
+// and tests/api/query-plans.test.ts fails if the schema is decoded per request.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+const runtime = resolve(import.meta.dirname, '../node_modules/@prisma/client/runtime')
+// client: the Node runtime (benches); wasm-compiler-edge: workerd (the app).
+const files = ['client.js', 'client.mjs', 'wasm-compiler-edge.js', 'wasm-compiler-edge.mjs']
+
+// static deserialize(schema,enums){let data=decode(schema);return new ParameterizationSchema(data,enums)}
+const stock = /static deserialize\(([\w$]+),([\w$]+)\)\{let ([\w$]+)=([\w$]+)\(\1\);return new ([\w$]+)\(\3,\2\)\}/
+const patched = /static deserialize\(([\w$]+),[\w$]+\)\{let [\w$]+=\1\.decoded\?\?=/
+
+for (const file of files) {
+  const path = resolve(runtime, file)
+  const source = readFileSync(path, 'utf8')
+  if (patched.test(source)) continue
+  if (!stock.test(source)) throw new Error(`scripts/patch-prisma.ts: @prisma/client/runtime/${file} no longer has the expected ParameterizationSchema.deserialize; revisit this patch for the new Prisma version.`)
+  writeFileSync(path, source.replace(stock, (_, schema, enums, data, decode, type) =>
+    `static deserialize(${schema},${enums}){let ${data}=${schema}.decoded??=${decode}(${schema});return new ${type}(${data},${enums})}`))
+}
