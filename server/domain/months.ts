@@ -1,6 +1,6 @@
 // Monthly budgets: every query is scoped by the owner, so another user's id
 // answers exactly like an id that does not exist.
-import type { Prisma } from '../generated/prisma/client'
+import { Prisma } from '../generated/prisma/client'
 import type { Db } from '../utils/db'
 import type { ReadDb } from '../utils/read-only'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
@@ -124,11 +124,11 @@ export async function deleteMonth(db: Db, userId: string, id: string) {
 
 type SummaryRow = SummaryInput['month'] & Omit<SummaryInput, 'month'>
 
-// The month page's most frequent read, so one statement: the month, its
-// categories, and the sums PostgreSQL computes (no transaction row is loaded).
-export async function getMonthSummary(db: ReadDb, userId: string, id: string): Promise<MonthSummary> {
-  if (!isId(id)) throw notFound('Month')
-  const [row] = await db.$queryRaw<SummaryRow[]>`
+// The month page's most frequent read, and every balance on the months list:
+// one statement for one month or all of a user's, newest first, with the sums
+// PostgreSQL computes (no transaction row is loaded).
+export async function listMonthSummaries(db: ReadDb, userId: string, monthId?: string): Promise<MonthSummary[]> {
+  const rows = await db.$queryRaw<SummaryRow[]>`
     SELECT m.id, m.year, m.month, m.income,
       coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'budgeted', c.budgeted) ORDER BY c."sortOrder", c.name, c.id)
         FROM "Category" c WHERE c."monthId" = m.id), '[]') AS categories,
@@ -136,9 +136,16 @@ export async function getMonthSummary(db: ReadDb, userId: string, id: string): P
         FROM (SELECT "categoryId", sum(amount) AS spent FROM "Transaction" WHERE "monthId" = m.id GROUP BY 1) s), '[]') AS "spentByCategory",
       coalesce((SELECT json_agg(json_build_object('paid', f.paid, 'amount', f.amount))
         FROM (SELECT paid, sum(amount) AS amount FROM "FixedPayment" WHERE "monthId" = m.id GROUP BY 1) f), '[]') AS "fixedByPaid"
-    FROM "Month" m WHERE m.id = ${id}::uuid AND m."userId" = ${userId}::uuid`
-  if (!row) throw notFound('Month')
-  return summarizeMonth({ month: row, categories: row.categories, spentByCategory: row.spentByCategory, fixedByPaid: row.fixedByPaid })
+    FROM "Month" m WHERE m."userId" = ${userId}::uuid ${monthId ? Prisma.sql`AND m.id = ${monthId}::uuid` : Prisma.empty}
+    ORDER BY m.year DESC, m.month DESC`
+  return rows.map(row => summarizeMonth({ month: row, categories: row.categories, spentByCategory: row.spentByCategory, fixedByPaid: row.fixedByPaid }))
+}
+
+export async function getMonthSummary(db: ReadDb, userId: string, id: string): Promise<MonthSummary> {
+  if (!isId(id)) throw notFound('Month')
+  const [summary] = await listMonthSummaries(db, userId, id)
+  if (!summary) throw notFound('Month')
+  return summary
 }
 
 // A categoryId that a record points at must be a category of its month: 400 otherwise.

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { signedInClient } from '../helpers/api'
 
 describe('conditional GETs', () => {
-  it('month detail, month summary, plan detail and plan summary answer 304 to a matching If-None-Match', async () => {
+  it('month detail, month summary, the months\' summaries, plan detail and plan summary answer 304 to a matching If-None-Match', async () => {
     const { client } = await signedInClient()
     const month = (await client.post('/api/months', { year: 2031, month: 1 })).body
     const plan = (await client.post('/api/yearly', { year: 2031 })).body
-    const paths = [`/api/months/${month.id}`, `/api/months/${month.id}/summary`, `/api/yearly/${plan.id}`, `/api/yearly/${plan.id}/summary`]
+    const paths = [`/api/months/${month.id}`, `/api/months/${month.id}/summary`, '/api/months/summaries', `/api/yearly/${plan.id}`, `/api/yearly/${plan.id}/summary`]
     const etags: string[] = []
     for (const path of paths) {
       const first = await client.get(path)

@@ -357,6 +357,30 @@ describe('summary', () => {
     })
   })
 
+  it('lists every month\'s summary in one request, newest first, each equal to the month\'s own', async () => {
+    const { client } = await signedInClient('summaries')
+    const { client: other } = await signedInClient('summaries-other')
+    await client.post('/api/months', { year: 2031, month: 2, income: 1000 })
+    const older = (await client.post('/api/months', { year: 2030, month: 12, income: 5000 })).body
+    const newer = (await client.post('/api/months', { year: 2031, month: 3, income: 7000 })).body
+    const fun = (await client.post('/api/categories', { monthId: newer.id, name: 'Fun', budgeted: 3000 })).body
+    await client.post('/api/transactions', { monthId: newer.id, date: day(newer, 2), amount: 4500, categoryId: fun.id })
+    await client.post('/api/fixed-payments', { monthId: older.id, name: 'Rent', amount: 2000, paid: true })
+    await other.post('/api/months', { year: 2031, month: 4, income: 1 })
+
+    const list = await client.get('/api/months/summaries')
+    expect(list.status).toBe(200)
+    expect(list.body.map((s: { year: number, month: number }) => `${s.year}-${s.month}`)).toEqual(['2031-3', '2031-2', '2030-12'])
+    for (const summary of list.body) expect(summary).toEqual((await client.get(`/api/months/${summary.monthId}/summary`)).body)
+    expect(list.body[0]).toMatchObject({ spent: 4500, balance: 2500, categories: [{ name: 'Fun', remaining: -1500 }] })
+    expect(list.body[2]).toMatchObject({ fixed: 2000, balance: 3000 })
+    // The session, then one statement for every month.
+    expect(list.headers.get('server-timing')).toMatch(/db;desc="2 queries"/)
+    const none = await (await signedInClient('summaries-none')).client.get('/api/months/summaries')
+    expect(none.status).toBe(200)
+    expect(none.body).toEqual([])
+  })
+
   it('an empty month sums to zero', async () => {
     const { client } = await signedInClient()
     const month = await newMonth(client)

@@ -102,6 +102,8 @@ describe('month budget in the browser', () => {
     // A new month copies the previous one's categories and fixed payments; import the CSV into it.
     await page.goto(`${baseUrl}/months`)
     await hydrated(page)
+    await expect.poll(() => page.getByTestId('month-card').first().textContent()).toContain('Balance $1,694.50')
+    await page.screenshot({ path: screenshotPath('months-list-desktop'), fullPage: true })
     await createMonth(page, 'previous')
     expect(page.url()).not.toBe(firstUrl)
     await expect.poll(() => page.getByTestId('category-row').count()).toBe(2)
