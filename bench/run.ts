@@ -275,8 +275,8 @@ compiler per client (parsing the whole schema in Wasm), caches compiled plans pe
 the parameterization schema (the ~33 KB graph that turns a query's values into placeholders) into
 thousands of objects per client, so every request would pay all three. server/utils/query-plans.ts
 shares one compiler and a bounded cache of its plans across the isolate's clients, and
-scripts/patch-prisma.ts (run at install) makes Prisma keep a decoded schema on its schema object,
-which query-plans.ts shares too: computation and plain data, no socket, pool or client is shared.
+scripts/patch-prisma.ts (run at install) makes Prisma keep a decoded schema on its schema object, of
+which the isolate has one: computation and plain data, no socket, pool or client is shared.
 CPU per call, median of 5 blocks of 100 (\`bench/prisma-cost.ts\`, one process per build × mode,
 Node ${process.version} against the same PostgreSQL; "stock" and "shared compiler and plans" hand each
 client a fresh copy of the schema object, so it is decoded again as stock Prisma does):

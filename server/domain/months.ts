@@ -136,9 +136,10 @@ export async function listMonthSummaries(db: ReadDb, userId: string, monthId?: s
         FROM (SELECT "categoryId", sum(amount) AS spent FROM "Transaction" WHERE "monthId" = m.id GROUP BY 1) s), '[]') AS "spentByCategory",
       coalesce((SELECT json_agg(json_build_object('paid', f.paid, 'amount', f.amount))
         FROM (SELECT paid, sum(amount) AS amount FROM "FixedPayment" WHERE "monthId" = m.id GROUP BY 1) f), '[]') AS "fixedByPaid"
-    FROM "Month" m WHERE m."userId" = ${userId}::uuid ${monthId ? Prisma.sql`AND m.id = ${monthId}::uuid` : Prisma.empty}
-    ORDER BY m.year DESC, m.month DESC`
-  return rows.map(row => summarizeMonth({ month: row, categories: row.categories, spentByCategory: row.spentByCategory, fixedByPaid: row.fixedByPaid }))
+    FROM "Month" m WHERE m."userId" = ${userId}::uuid ${monthId !== undefined ? Prisma.sql`AND m.id = ${monthId}::uuid` : Prisma.empty}`
+  // Sorted here: the reader runs this as a derived table, whose order SQL does not keep.
+  return rows.sort((a, b) => b.year - a.year || b.month - a.month)
+    .map(row => summarizeMonth({ month: row, categories: row.categories, spentByCategory: row.spentByCategory, fixedByPaid: row.fixedByPaid }))
 }
 
 export async function getMonthSummary(db: ReadDb, userId: string, id: string): Promise<MonthSummary> {

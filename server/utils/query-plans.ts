@@ -12,7 +12,8 @@ import type { Prisma } from '../generated/prisma/client'
 //
 // Prisma takes the compiler through `__internal.configOverride`, its hook for
 // changing the generated client's config; the decoded schema is kept on the
-// schema object by a patch to Prisma's runtime (scripts/patch-prisma.ts).
+// schema object, one per isolate, by a patch to Prisma's runtime
+// (scripts/patch-prisma.ts).
 // `@prisma/client` is pinned to an exact version and
 // tests/api/query-plans.test.ts fails if an upgrade undoes either.
 
@@ -44,21 +45,16 @@ export function queryPlanStats() {
 }
 
 // The patched runtime decodes a schema object once and keeps the result on it as
-// `decoded`; decoding reads `graph`, so counting its reads counts the decodes.
-const schemas = new WeakMap<ParameterizationSchema, ParameterizationSchema>()
-function sharedSchema(schema: ParameterizationSchema): ParameterizationSchema {
-  let shared = schemas.get(schema)
-  if (!shared) {
-    shared = {
-      strings: schema.strings,
-      get graph() {
-        schemaDecodes += 1
-        return schema.graph
-      },
-    }
-    schemas.set(schema, shared)
+// `decoded`. Decoding reads `graph`, so this copy counts the decodes; being part
+// of the one config every client gets, it is the isolate's one schema object.
+function countingDecodes(schema: ParameterizationSchema): ParameterizationSchema {
+  return {
+    strings: schema.strings,
+    get graph() {
+      schemaDecodes += 1
+      return schema.graph
+    },
   }
-  return shared
 }
 
 // Prisma does not cache plans of createMany(AndReturn), whose plans depend on
@@ -103,7 +99,7 @@ export function withSharedQueryPlans<Config extends ClientConfig>(config: Config
   if (!wasm || overridden.has(config)) return config
   const shared: Config = {
     ...config,
-    ...(config.parameterizationSchema && { parameterizationSchema: sharedSchema(config.parameterizationSchema) }),
+    ...(config.parameterizationSchema && { parameterizationSchema: countingDecodes(config.parameterizationSchema) }),
     compilerWasm: {
       ...wasm,
       getRuntime: async () => {
