@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
-import { root, startWorkerd } from '../scripts/servers.ts'
+import { bin, root, startWorkerd } from '../scripts/servers.ts'
 import { workerSize } from './load.ts'
 import { generateClient } from './prisma-cost.ts'
 
 const STARTS = 7
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const bin = (name: string) => resolve(root, 'node_modules/.bin', name)
 
 // The app's schema with another compilerBuild, generated to the app's own client.
 function build(compilerBuild: 'small' | 'fast') {

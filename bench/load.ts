@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { freePort } from '../scripts/postgres.ts'
-import { root, startProcess, type RunningServer } from '../scripts/servers.ts'
+import { bin, root, startProcess, type RunningServer } from '../scripts/servers.ts'
 
 export interface LoadResult { p50: number, p99: number, rps: number, errors: number, n: number }
 
@@ -112,7 +112,7 @@ export async function seedRealistic(databaseUrl: string, userId: string) {
 export async function startBaseline(databaseUrl: string): Promise<RunningServer> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort()
-    const server = startProcess(resolve(root, 'node_modules/.bin/wrangler'), ['dev', '--config', 'bench/baseline/wrangler.toml', '--port', String(port), '--ip', '127.0.0.1', '--log-level', 'warn', '--show-interactive-dev-session=false'], {
+    const server = startProcess(bin('wrangler'), ['dev', '--config', 'bench/baseline/wrangler.toml', '--port', String(port), '--ip', '127.0.0.1', '--log-level', 'warn', '--show-interactive-dev-session=false'], {
       CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: databaseUrl,
       WRANGLER_SEND_METRICS: 'false',
     }, `http://127.0.0.1:${port}`, 'pipe')

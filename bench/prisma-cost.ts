@@ -13,8 +13,8 @@ import { gzipSync } from 'node:zlib'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { sharingQueryPlans, withSharedQueryPlans } from '../server/utils/query-plans.ts'
+import { bin, root } from '../scripts/servers.ts'
 
-const root = resolve(import.meta.dirname, '..')
 // Not under node_modules, where Node does not strip types. .data/ is git-ignored.
 const cache = resolve(root, '.data/bench-clients')
 export const BUILDS = ['small', 'fast'] as const
@@ -39,7 +39,7 @@ export function generateClient(name: string, settings: Record<string, string>) {
   mkdirSync(resolve(root, '.data'), { recursive: true })
   const file = resolve(root, '.data', `schema-${name}.prisma`)
   writeFileSync(file, schema)
-  execFileSync(resolve(root, 'node_modules/.bin/prisma'), ['generate', '--schema', file], { cwd: root, stdio: 'ignore' })
+  execFileSync(bin('prisma'), ['generate', '--schema', file], { cwd: root, stdio: 'ignore' })
 }
 
 export function compilerSizes() {

@@ -8,7 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
-import { root, startWorkerd } from '../scripts/servers.ts'
+import { bin, root, startWorkerd } from '../scripts/servers.ts'
 import { groupCpuMs, load, peakConnections, seedRealistic, startBaseline, workerSize, type LoadResult } from './load.ts'
 import { compilerSizes, prismaCost } from './prisma-cost.ts'
 
@@ -38,7 +38,7 @@ const json = (body: unknown, cookie?: string) => ({
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
-if (!process.argv.includes('--no-build')) execFileSync(resolve(root, 'node_modules/.bin/nuxt'), ['build'], { cwd: root, stdio: 'inherit' })
+if (!process.argv.includes('--no-build')) execFileSync(bin('nuxt'), ['build'], { cwd: root, stdio: 'inherit' })
 
 const postgres = await startEmbeddedPostgres({ dir: mkdtempSync(join(tmpdir(), 'budgeting-bench-pg-')), port: await freePort(), persistent: false })
 await applyMigrations(postgres.url)

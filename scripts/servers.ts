@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 export const root = resolve(import.meta.dirname, '..')
-const bin = (name: string) => resolve(root, 'node_modules/.bin', name)
+export const bin = (name: string) => resolve(root, 'node_modules/.bin', name)
 
 export interface RunningServer {
   url: string

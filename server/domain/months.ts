@@ -137,7 +137,7 @@ export async function listMonthSummaries(db: ReadDb, userId: string, monthId?: s
       coalesce((SELECT json_agg(json_build_object('paid', f.paid, 'amount', f.amount))
         FROM (SELECT paid, sum(amount) AS amount FROM "FixedPayment" WHERE "monthId" = m.id GROUP BY 1) f), '[]') AS "fixedByPaid"
     FROM "Month" m WHERE m."userId" = ${userId}::uuid ${monthId !== undefined ? Prisma.sql`AND m.id = ${monthId}::uuid` : Prisma.empty}`
-  // Sorted here: the reader runs this as a derived table, whose order SQL does not keep.
+  // Newest first, sorted here (a raw read keeps no order: server/utils/read-only.ts).
   return rows.sort((a, b) => b.year - a.year || b.month - a.month)
     .map(row => summarizeMonth({ month: row, categories: row.categories, spentByCategory: row.spentByCategory, fixedByPaid: row.fixedByPaid }))
 }

@@ -67,11 +67,11 @@ export function sharedQueryCompiler(compiler: QueryCompiler, size = PLAN_CACHE_S
   const cached = (compile: (request: string) => unknown, keep: (request: string) => boolean) => {
     const plans = new Map<string, unknown>()
     return (request: string) => {
-      if (plans.has(request)) {
-        const plan = plans.get(request)
+      const hit = plans.get(request)
+      if (hit !== undefined) {
         plans.delete(request)
-        plans.set(request, plan)
-        return plan
+        plans.set(request, hit)
+        return hit
       }
       const plan = compile(request)
       if (!keep(request)) return plan

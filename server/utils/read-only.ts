@@ -14,6 +14,7 @@ export type ReadDb = { readonly [K in Delegate]: Pick<PrismaClient[K], Extract<k
 // A raw read runs as a derived table, SELECT * FROM (query): there PostgreSQL
 // refuses INSERT, UPDATE, DELETE and MERGE, also inside WITH, and without a ";"
 // in our SQL (values are always parameters) it is the only statement sent.
+// SQL keeps no ORDER BY of a derived table: a caller sorts what it reads.
 export function readOnlyQuery(query: TemplateStringsArray, values: unknown[]): Prisma.Sql {
   if (query.some(part => part.includes(';'))) throw new TypeError('A raw read is a single statement: no ";".')
   const parts = [...query]
