@@ -13,15 +13,23 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     teardownTimeout: 30_000,
+    maxWorkers: 4,
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { resolve: { alias }, test: { name: 'node', include: ['tests/api/**/*.test.ts'], globalSetup: ['tests/setup/node.ts'] } },
+      // The API files run in parallel, at least 4 at a time: they share a
+      // database and a server, and must not depend on each other.
+      { resolve: { alias }, test: { name: 'node', include: ['tests/api/**/*.test.ts'], globalSetup: ['tests/setup/node.ts'], fileParallelism: true, maxWorkers: 4 } },
       {
         resolve: { alias },
         test: {
           name: 'workerd',
           include: ['tests/api/**/*.test.ts', 'tests/workerd/**/*.test.ts', 'tests/browser/**/*.test.ts'],
           globalSetup: ['tests/setup/workerd.ts'],
+          fileParallelism: true,
+          maxWorkers: 4,
+          // A page in Chromium shares 2 cores with the other files' servers and
+          // browsers: wait for what it shows for longer than the default second.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       // One database pair, stopped and started by the tests: files run one at a time.

@@ -11,6 +11,7 @@ import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
 import { bin, root, startWorkerd } from '../scripts/servers.ts'
 import { groupCpuMs, load, peakConnections, seedRealistic, startBaseline, workerSize, type LoadResult } from './load.ts'
 import { compilerSizes, prismaCost } from './prisma-cost.ts'
+import { sessionCost } from './sessions.ts'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40)
 const PASSWORD = 'benchmark password 1'
@@ -181,6 +182,12 @@ try {
   // 60 s of every route mixed at concurrency 32, watching PostgreSQL's connections.
   const mixed = await peakConnections(postgres.url, () => load(i => routes[i % routes.length]![1](i), 32, MIXED_SECONDS))
 
+  // Sessions decided on the primary: a GET served by a real streaming replica vs by the primary alone.
+  const sessionRows = await sessionCost(SECONDS)
+  const sessionTable = sessionRows.map(row => `| ${row.reads === 'replica' ? 'session on the primary, month from the replica' : 'all on the primary (read-your-writes)'} | ${row.concurrency} | ${ms(row.result.p50)} | ${ms(row.result.p99)} | ${row.result.errors} / ${row.result.n} | ${row.connectionsPerGet.primary.toFixed(2)} + ${row.connectionsPerGet.replica.toFixed(2)} |`)
+  const sessionP50 = (reads: string, concurrency: number) => quantile(sessionRows.filter(row => row.reads === reads && row.concurrency === concurrency).map(row => row.result.p50), 0.5)
+  const sessionRatio = (concurrency: number) => `${ms(sessionP50('replica', concurrency))} vs ${ms(sessionP50('primary', concurrency))} (${(sessionP50('replica', concurrency) / sessionP50('primary', concurrency)).toFixed(2)}×)`
+
   // A fresh PrismaClient's own cost, stock, with shared plans, and with plans and schema shared; small and fast compiler builds.
   const cost = prismaCost({ databaseUrl: postgres.url, sessionId: data.sessionId, monthId: data.month.id })
   const sizes = compilerSizes()
@@ -267,6 +274,25 @@ ${compareRows.join('\n')}
   Peak PostgreSQL connections ${mixed.peak} (target ≤ 34), ${mixed.after} left afterwards.
 - **Cold start**: the first request after the worker started took ${ms(coldMs)} (module load and the
   query compiler's Wasm; warm \`health\` median ${ms(med('health'))}).
+
+## Sessions on the primary, with a read replica
+
+A session that has ended must be refused on the next request, however far the replica lags, so
+\`requireUser\` looks the session up on the primary, also on a GET whose data the replica serves.
+A real streaming replica (Debian's PostgreSQL 15, \`pg_basebackup -R\`) behind \`DATABASE_READ_URL\`,
+the same worker and data (a month of 500 transactions): the month summary read from the replica (the
+session from the primary), and in turns the same GET with the read-your-writes cookie, which sends all
+of it to the primary. ${SECONDS} s each, 3 rounds; connections counted by PostgreSQL
+(\`pg_stat_database.sessions\` on each server) per request.
+
+| GET month summary | concurrency | p50 | p99 | errors / requests | connections per GET: primary + replica |
+|---|---|---|---|---|---|
+${sessionTable.join('\n')}
+
+- p50, median of the rounds, replica-served vs all on the primary: ${sessionRatio(1)} at concurrency 1,
+  ${sessionRatio(32)} at 32.
+- Without a replica configured (the default) nothing changes: every query of a request already
+  went to the primary on one connection.
 
 ## A fresh Prisma client's own cost (Node, in isolation)
 

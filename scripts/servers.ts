@@ -2,6 +2,7 @@
 // own process group, so that stopping it also ends workerd and other children.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { userInfo } from 'node:os'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
@@ -82,6 +83,19 @@ async function waitUntilUp(server: RunningServer & { child: ChildProcess }, time
   throw new Error(`Server did not come up within ${timeoutMs} ms:\n${server.output()}`)
 }
 
+// Wrangler refuses a local Hyperdrive connection string without a password
+// (and stops with a stack dump), while a local server with `trust`
+// authentication is usually reached without one: give it a placeholder, which
+// such a server ignores.
+export function withPassword(databaseUrl: string): string {
+  const url = new URL(databaseUrl)
+  if (url.password) return databaseUrl
+  // libpq's own default user: the operating system's.
+  if (!url.username) url.username = userInfo().username
+  url.password = 'unused-placeholder'
+  return url.toString()
+}
+
 // The production bundle (dist/) in workerd, HYPERDRIVE pointing at databaseUrl.
 export async function startWorkerd(options: { databaseUrl: string, port: number, stdio?: 'pipe' | 'inherit', bindings?: Record<string, string> }): Promise<RunningServer> {
   if (!existsSync(resolve(root, 'dist/_worker.js'))) throw new Error('No build in dist/: run `npm run build` first.')
@@ -94,7 +108,7 @@ export async function startWorkerd(options: { databaseUrl: string, port: number,
     '--log-level', 'warn',
     '--show-interactive-dev-session=false',
   ], {
-    CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: options.databaseUrl,
+    CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: withPassword(options.databaseUrl),
     WRANGLER_SEND_METRICS: 'false',
   }, `http://127.0.0.1:${options.port}`, options.stdio ?? 'pipe')
   await waitUntilUp(server, 60_000)

@@ -30,6 +30,9 @@ export interface StreamingPair {
   startReplica: () => void
   stopReplica: () => void
   waitForReplay: () => Promise<void>
+  // Stop and restart applying the primary's WAL: the replica lags for as long as it is paused.
+  pauseReplay: () => Promise<void>
+  resumeReplay: () => Promise<void>
   stop: () => void
 }
 
@@ -62,7 +65,18 @@ export function controlPair(info: PairInfo): StreamingPair {
   const primaryDir = join(base, 'primary')
   const replicaDir = join(base, 'replica')
   const ctl = (dir: string, action: string, extra: string[] = []) => asPostgres('pg_ctl', ['-D', dir, '-l', `${dir}.log`, '-w', '-t', '30', ...extra, action])
-  const url = (port: number) => `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`
+  // Trust authentication, and no password in the URL (as with a usual local server).
+  const url = (port: number) => `postgresql://postgres@127.0.0.1:${port}/${database}`
+  const onReplica = async (statement: string) => {
+    const replica = new pg.Client({ connectionString: url(replicaPort) })
+    await replica.connect()
+    try {
+      await replica.query(statement)
+    }
+    finally {
+      await replica.end()
+    }
+  }
   const stopIfRunning = (dir: string, mode = 'fast') => {
     try {
       ctl(dir, 'stop', ['-m', mode])
@@ -95,6 +109,8 @@ export function controlPair(info: PairInfo): StreamingPair {
         await Promise.all([primary.end(), replica.end()])
       }
     },
+    pauseReplay: () => onReplica('SELECT pg_wal_replay_pause()'),
+    resumeReplay: () => onReplica('SELECT pg_wal_replay_resume()'),
     stop: () => {
       stopIfRunning(replicaDir, 'immediate')
       stopIfRunning(primaryDir, 'immediate')

@@ -21,13 +21,20 @@ try {
 catch {
   exitCode = 1
 }
-const results = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number, numFailedTests: number, numFailedTestSuites: number, numTotalTests: number } : undefined
+interface Report { numPassedTests: number, numFailedTests: number, numFailedTestSuites: number, numPendingTests: number, numTodoTests: number, numTotalTests: number }
+const results = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) as Report : undefined
 if (!results) {
   console.error('No test report was written.')
   exitCode = 1
 }
 else if (results.numFailedTests > 0 || results.numFailedTestSuites > 0 || results.numTotalTests === 0) {
   console.error(`${results.numFailedTests} failed test(s), ${results.numFailedTestSuites} failed file(s) of ${results.numTotalTests} tests.`)
+  exitCode = 1
+}
+// A skipped or todo test is a test that did not run: the whole suite is not
+// green (a run narrowed by arguments such as -t skips tests on purpose).
+else if ((results.numPendingTests > 0 || results.numTodoTests > 0) && process.argv.length <= 2) {
+  console.error(`${results.numPendingTests} skipped and ${results.numTodoTests} todo test(s): every test must run.`)
   exitCode = 1
 }
 if (results) console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`)

@@ -1,5 +1,4 @@
 import type { Db } from '../utils/db'
-import type { ReadDb } from '../utils/read-only'
 import type { ProfileBody, RegisterBody, User } from '#shared/schemas/auth'
 
 export const SESSION_DAYS = 30
@@ -40,30 +39,37 @@ export type LoginOutcome
   = | { ok: true, user: User, sessionId: string }
     | { ok: false, reason: 'invalid' | 'rate-limited' }
 
+// The rate limit's check and count are one step: under a per-email lock, the
+// attempt takes a place among the email's recent failures before the password
+// is checked (or is refused when 10 are taken), so concurrent tries cannot all
+// pass the count. A right password gives its place back.
 export async function authenticate(db: Db, email: string, password: string): Promise<LoginOutcome> {
   const key = emailKey(email)
   const windowStart = new Date(Date.now() - LOGIN_FAILURE_WINDOW_MS)
-  const recentFailures = await db.loginFailure.count({ where: { email: key, createdAt: { gt: windowStart } } })
-  if (recentFailures >= LOGIN_FAILURE_LIMIT) return { ok: false, reason: 'rate-limited' }
+  const [, , claimed] = await db.$transaction([
+    db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login:${key}`}, 0))`,
+    db.loginFailure.deleteMany({ where: { email: key, createdAt: { lte: windowStart } } }),
+    db.$queryRaw<{ id: string }[]>`
+      INSERT INTO "LoginFailure" (email)
+      SELECT ${key}
+      WHERE (SELECT count(*) FROM "LoginFailure" WHERE email = ${key} AND "createdAt" > ${windowStart}) < ${LOGIN_FAILURE_LIMIT}
+      RETURNING id::text`,
+  ])
+  if (!claimed.length) return { ok: false, reason: 'rate-limited' }
 
   const account = await db.user.findUnique({ where: { emailKey: key }, select: { ...userFields, passwordHash: true } })
   const matches = await verifyPassword(account?.passwordHash ?? ABSENT_USER_HASH, password)
-  if (!account || !matches) {
-    await db.$transaction([
-      db.loginFailure.deleteMany({ where: { email: key, createdAt: { lte: windowStart } } }),
-      db.loginFailure.create({ data: { email: key } }),
-    ])
-    return { ok: false, reason: 'invalid' }
-  }
+  if (!account || !matches) return { ok: false, reason: 'invalid' }
   const { passwordHash: _, ...user } = account
-  const [, session] = await db.$transaction([
+  const [, , session] = await db.$transaction([
+    db.loginFailure.deleteMany({ where: { id: claimed[0]!.id } }),
     db.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date() } } }),
     db.session.create({ data: { userId: user.id, expiresAt: sessionExpiry() }, select: { id: true } }),
   ])
   return { ok: true, user, sessionId: session.id }
 }
 
-export async function findSessionUser(db: ReadDb, sessionId: string): Promise<User | null> {
+export async function findSessionUser(db: Db, sessionId: string): Promise<User | null> {
   const session = await db.session.findFirst({
     where: { id: sessionId, expiresAt: { gt: new Date() } },
     select: { user: { select: userFields } },

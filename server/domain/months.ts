@@ -5,7 +5,7 @@ import type { Db } from '../utils/db'
 import type { ReadDb } from '../utils/read-only'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
 import { conflict, invalid, isId, notFound, updateVersioned } from './errors'
-import { copyOfMonth, isInMonth, nextSortOrder, summarizeMonth, type SummaryInput } from '#shared/utils/month-rules'
+import { copyOfMonth, isInMonth, nextSortOrder, nextSortOrders, summarizeMonth, type SummaryInput } from '#shared/utils/month-rules'
 import { MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
 import { currencyDecimals } from '#shared/utils/money'
 
@@ -279,9 +279,9 @@ export async function importTransactionsCsv(db: Db, userId: string, id: string, 
     const existing = await tx.category.findMany({ where: { monthId: month.id }, select: { id: true, name: true, sortOrder: true } })
     const idOf = new Map(existing.map(category => [category.name, category.id]))
     const missing = [...new Set(parsed.rows.map(row => row.categoryName).filter(name => name && !idOf.has(name)))]
-    const first = nextSortOrder(existing.map(category => category.sortOrder))
+    const orders = nextSortOrders(existing.map(category => category.sortOrder), missing.length)
     const created = missing.length
-      ? await tx.category.createManyAndReturn({ data: missing.map((name, i) => ({ monthId: month.id, name, budgeted: 0, sortOrder: first + i })), select: { id: true, name: true } })
+      ? await tx.category.createManyAndReturn({ data: missing.map((name, i) => ({ monthId: month.id, name, budgeted: 0, sortOrder: orders[i]! })), select: { id: true, name: true } })
       : []
     for (const category of created) idOf.set(category.name, category.id)
     const { count } = await tx.transaction.createMany({

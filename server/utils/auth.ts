@@ -18,11 +18,13 @@ async function sessionId(event: H3Event): Promise<string | undefined> {
 }
 
 // The signed-in user, or 401. The sealed cookie names a server-side session, so
-// that signing out ends that session for good, not just in this browser.
+// that signing out ends that session for good, not just in this browser. The
+// session is looked up on the primary, even on a GET served by the replica: a
+// replica that lags (or has stopped replaying) must not keep an ended session alive.
 export async function requireUser(event: H3Event): Promise<User> {
   if (event.context.user) return event.context.user
   const id = await sessionId(event)
-  const user = id ? await findSessionUser(await useReadDb(event), id) : null
+  const user = id ? await findSessionUser(await useDb(event), id) : null
   if (!user) throw createError({ statusCode: 401, message: 'Please sign in.' })
   event.context.user = user
   return user

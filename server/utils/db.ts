@@ -33,6 +33,8 @@ const envOf = (event: H3Event) => event.context.cloudflare?.env as DatabaseEnv |
 // after the response (server/plugins/db.ts). Hyperdrive does the real pooling.
 export async function useDb(event: H3Event): Promise<PrismaClient> {
   if (!event.context.db && event.method !== 'GET' && event.method !== 'HEAD') markWrite(event)
+  // A request that reads only from the primary says so (useReadDb overrides it).
+  if (readerUrl(event)) event.context.dbReadFrom ??= 'primary'
   event.context.db ??= openRequestDb(event, writerUrl(event))
   return (await event.context.db).client
 }

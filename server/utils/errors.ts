@@ -57,12 +57,16 @@ export interface ApiError {
   data?: unknown
 }
 
+interface RawIssue { code?: string, path?: unknown, keys?: string[], message?: string }
+
+// A zod error's issues carry array paths: one { path, message } each, one per
+// unknown field. Undefined for anything else (the domain's own issues already
+// have string paths and pass through as raised).
 function zodIssues(data: unknown): Issue[] | undefined {
   const issues = (data as { issues?: unknown } | undefined)?.issues
-  if (!Array.isArray(issues)) return undefined
-  return issues.flatMap((issue: { code?: string, path?: PropertyKey[], keys?: string[], message?: string }) => {
-    const path = (issue.path ?? []).map(String)
-    // One issue per unknown field, each at its own path.
+  if (!Array.isArray(issues) || !issues.every((issue: RawIssue) => Array.isArray(issue?.path))) return undefined
+  return issues.flatMap((issue: RawIssue) => {
+    const path = (issue.path as PropertyKey[]).map(String)
     if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
       return issue.keys.map(key => ({ path: [...path, key].join('.'), message: 'Unknown field' }))
     }
@@ -70,10 +74,22 @@ function zodIssues(data: unknown): Issue[] | undefined {
   })
 }
 
+const GENERIC_500: ApiError = { statusCode: 500, message: 'Something went wrong on our side. Please try again.' }
+
 // What the client is told. 4xx errors raised on purpose pass through; anything
-// unexpected becomes a generic 500 (or 503 for a database outage).
+// unexpected becomes a generic 500 (or 503 for a database outage). Never throws:
+// a failure here would hand the request to the framework's own error body.
 export function toApiError(error: unknown): ApiError {
-  const h3 = error as { statusCode?: number, statusMessage?: string, message?: string, data?: unknown, cause?: unknown, unhandled?: boolean }
+  try {
+    return translate(error)
+  }
+  catch {
+    return GENERIC_500
+  }
+}
+
+function translate(error: unknown): ApiError {
+  const h3 = (error ?? {}) as { statusCode?: number, statusMessage?: string, message?: string, data?: unknown, cause?: unknown, unhandled?: boolean }
   const cause = h3.cause ?? error
   if (isConnectionFailure(cause)) {
     return { statusCode: 503, message: 'The database is unreachable right now. Please try again in a moment.' }
@@ -85,7 +101,7 @@ export function toApiError(error: unknown): ApiError {
   if (code === 'P2002') return { statusCode: 409, message: 'A record with these values already exists.' }
   if (code === 'P2025') return { statusCode: 404, message: 'Not found.' }
   const statusCode = h3.statusCode ?? 500
-  if (statusCode < 500 && !h3.unhandled) {
+  if (statusCode >= 400 && statusCode < 500 && !h3.unhandled) {
     const issues = zodIssues(h3.data)
     if (issues) {
       return { statusCode, message: issues.length === 1 ? `Invalid request: ${issues[0]!.path || 'body'}: ${issues[0]!.message}` : 'Invalid request: see data.issues.', data: { issues } }
@@ -96,7 +112,7 @@ export function toApiError(error: unknown): ApiError {
     return { statusCode, message, ...(h3.data === undefined ? {} : { data: h3.data }) }
   }
   if (statusCode === 503 && !h3.unhandled) return { statusCode, message: h3.message || 'Service unavailable.' }
-  return { statusCode: 500, message: 'Something went wrong on our side. Please try again.' }
+  return GENERIC_500
 }
 
 // A log line that names the failure without its message, which may hold SQL,

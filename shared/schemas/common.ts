@@ -29,7 +29,8 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export const nonNegativeMoney = money.min(0, 'Must not be negative')
 
-export const sortOrder = z.number().int().min(-MAX_MONEY).max(MAX_MONEY)
+export const MAX_SORT_ORDER = 1_000_000_000
+export const sortOrder = z.number().int().min(-MAX_SORT_ORDER).max(MAX_SORT_ORDER)
 
 export const version = z.number().int().min(1)
 

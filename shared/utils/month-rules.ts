@@ -1,6 +1,7 @@
 // Monthly budget rules as plain functions: no database, no HTTP. The API and
 // the month page share them, so the page's figures are the server's.
 import type { CategorySummary, MonthSummary } from '#shared/schemas/months'
+import { MAX_SORT_ORDER } from '#shared/schemas/common'
 
 export interface SummaryInput {
   month: { id: string, year: number, month: number, income: number }
@@ -64,9 +65,16 @@ export function isInMonth(date: string, year: number, month: number) {
   return date.startsWith(`${year}-${String(month).padStart(2, '0')}-`)
 }
 
-// A sortOrder after every other one in the list.
-export function nextSortOrder(existing: number[]) {
-  return existing.length ? Math.max(...existing) + 1 : 0
+// The sortOrders of `count` new records after every other one in the list,
+// never past the contract's limit: at the limit they tie with the last one
+// (ties go by name).
+export function nextSortOrders(existing: number[], count: number): number[] {
+  const last = existing.length ? existing.reduce((max, order) => Math.max(max, order)) : -1
+  return Array.from({ length: count }, (_, i) => Math.min(last + 1 + i, MAX_SORT_ORDER))
+}
+
+export function nextSortOrder(existing: number[]): number {
+  return nextSortOrders(existing, 1)[0]!
 }
 
 interface DetailLike {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { Client, PASSWORD, countRows, expectIssues, signedInClient, sql, uniqueEmail } from '../helpers/api'
+import { Client, PASSWORD, expectError, expectIssues, signedInClient, sql, uniqueEmail } from '../helpers/api'
+
+const accountsFor = (email: unknown) => sql('SELECT 1 FROM "User" WHERE "emailKey" = lower($1)', [String(email)])
 
 describe('register', () => {
   it('creates the account, signs in, and answers the user without secrets', async () => {
@@ -43,11 +45,10 @@ describe('register', () => {
     ['a name with NUL', { email: uniqueEmail(), password: PASSWORD, name: 'a\u0000b' }, 'name'],
     ['an email over 254 characters', { email: `${'a'.repeat(250)}@example.com`, password: PASSWORD }, 'email'],
   ])('refuses %s with 400 and data.issues, writing nothing', async (_label, body, path) => {
-    const before = await countRows('User')
     const answer = await new Client().post('/api/auth/register', body)
     expect(expectIssues(answer).map(issue => issue.path)).toContain(path)
     expect(answer.headers.getSetCookie()).toEqual([])
-    expect(await countRows('User')).toBe(before)
+    expect(await accountsFor(body.email)).toEqual([])
   })
 
   it.each([
@@ -121,6 +122,27 @@ describe('login rate limit', () => {
     expect((await new Client().post('/api/auth/login', { email: bystander, password: PASSWORD })).status).toBe(200)
   })
 
+  it('holds under concurrency: of 30 wrong passwords sent at once, at most 10 are counted (401), the rest 429', async () => {
+    const { email } = await signedInClient('concurrent-limit')
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => new Client().post('/api/auth/login', { email, password: `wrong password ${i}` })))
+    const statuses = answers.map(answer => answer.status)
+    expect(statuses.filter(status => status !== 401 && status !== 429)).toEqual([])
+    expect(statuses.filter(status => status === 401).length).toBeLessThanOrEqual(10)
+    const [{ n }] = await sql('SELECT count(*)::int AS n FROM "LoginFailure" WHERE email = $1', [email.toLowerCase()])
+    expect(n).toBe(statuses.filter(status => status === 401).length)
+    expectError(await new Client().post('/api/auth/login', { email, password: PASSWORD }), 429, /too many/i)
+  })
+
+  it('a right password after 9 failures signs in and is not counted as a failure', async () => {
+    const { email } = await signedInClient('nine')
+    for (let i = 0; i < 9; i++) expectError(await new Client().post('/api/auth/login', { email, password: `wrong password ${i}` }), 401)
+    expect((await new Client().post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200)
+    const [{ n }] = await sql('SELECT count(*)::int AS n FROM "LoginFailure" WHERE email = $1', [email.toLowerCase()])
+    expect(n).toBe(9)
+    expectError(await new Client().post('/api/auth/login', { email, password: 'wrong again' }), 401)
+    expectError(await new Client().post('/api/auth/login', { email, password: PASSWORD }), 429)
+  })
+
   it('counts failures for addresses that have no account too', async () => {
     const email = uniqueEmail('ghost')
     for (let i = 0; i < 10; i++) expect((await new Client().post('/api/auth/login', { email, password: 'whatever-1234' })).status).toBe(401)
@@ -173,11 +195,10 @@ describe('PATCH /api/auth/me', () => {
 
 describe('CSRF', () => {
   it('refuses another site\'s Origin before anything else (403), writing nothing', async () => {
-    const before = await countRows('User')
-    const answer = await new Client().post('/api/auth/register', { email: uniqueEmail(), password: PASSWORD }, { origin: 'https://evil.example' })
-    expect(answer.status).toBe(403)
-    expect(answer.body.message).toMatch(/another site/i)
-    expect(await countRows('User')).toBe(before)
+    const email = uniqueEmail('csrf')
+    const answer = await new Client().post('/api/auth/register', { email, password: PASSWORD }, { origin: 'https://evil.example' })
+    expectError(answer, 403, /another site/i)
+    expect(await accountsFor(email)).toEqual([])
   })
 
   it('refuses Sec-Fetch-Site: cross-site, and comes before the session check', async () => {

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../helpers/api'
-import { countRows, expectIssues, signedInClient, sql } from '../helpers/api'
+import { expectIssues, signedInClient, sql } from '../helpers/api'
 
 const GHOST = '00000000-0000-4000-8000-000000000000'
 
+// Every month this file makes with newMonth is a period of its own (from
+// 2000-01 on), so no two of one user's months can collide. The fixed periods
+// the tests name lie after 2020.
+let periods = 0
 async function newMonth(client: Client, body: Record<string, unknown> = {}) {
-  const year = 2000 + Math.floor(Math.random() * 100)
-  const month = 1 + Math.floor(Math.random() * 12)
+  const n = periods++
+  const year = 2000 + Math.floor(n / 12)
+  const month = 1 + (n % 12)
   const answer = await client.post('/api/months', { year, month, ...body })
   if (answer.status !== 201) throw new Error(`create month: ${answer.status} ${JSON.stringify(answer.body)}`)
   return answer.body
@@ -62,10 +67,9 @@ describe('months', () => {
     ['an unknown field', { year: 2026, month: 1, categories: [] }],
     ['a null year', { year: null, month: 1 }],
   ])('refuses %s (400) and writes nothing', async (_label, body) => {
-    const { client } = await signedInClient()
-    const before = await countRows('Month')
+    const { client, user } = await signedInClient()
     expectIssues(await client.post('/api/months', body))
-    expect(await countRows('Month')).toBe(before)
+    expect(await sql('SELECT 1 FROM "Month" WHERE "userId" = $1', [user.id])).toEqual([])
   })
 
   it('refuses an empty PATCH, a PATCH of year or month, and version alone', async () => {
@@ -165,6 +169,21 @@ describe('categories', () => {
     expect((await client.get(`/api/months/${month.id}`)).body.categories.map((x: any) => x.name)).toEqual(['Zoo', 'Berries', 'Last'])
   })
 
+  it('a category added after one at the sortOrder limit stays within the limit (a tie, then by name)', async () => {
+    const { client } = await signedInClient()
+    const month = await newMonth(client)
+    await client.post('/api/categories', { monthId: month.id, name: 'Zed', budgeted: 0, sortOrder: 1_000_000_000 })
+    const added = await client.post('/api/categories', { monthId: month.id, name: 'Added', budgeted: 0 })
+    expect(added.status).toBe(201)
+    expect(added.body.sortOrder).toBe(1_000_000_000)
+    const csv = `date,description,amount,category\n${day(month, 1)},x,1.00,Imported\n${day(month, 2)},y,1.00,Also imported\n`
+    expect((await client.request('POST', `/api/months/${month.id}/transactions/import`, { body: csv, headers: { 'content-type': 'text/csv' } })).status).toBe(201)
+    const detail = (await client.get(`/api/months/${month.id}`)).body
+    expect(detail.categories.map((c: any) => [c.name, c.sortOrder])).toEqual([['Added', 1e9], ['Also imported', 1e9], ['Imported', 1e9], ['Zed', 1e9]])
+    // Each one still takes a PATCH of its own sortOrder.
+    expect((await client.patch(`/api/categories/${added.body.id}`, { sortOrder: added.body.sortOrder })).status).toBe(200)
+  })
+
   it('refuses a duplicate name in the month (409) on create and rename, but allows it in another month', async () => {
     const { client } = await signedInClient()
     const month = await newMonth(client)
@@ -200,9 +219,8 @@ describe('categories', () => {
   ])('refuses %s with 400, writing nothing', async (_label, patch) => {
     const { client } = await signedInClient()
     const month = await newMonth(client)
-    const before = await countRows('Category')
     expectIssues(await client.post('/api/categories', { monthId: month.id, name: 'Food', budgeted: 0, ...patch }))
-    expect(await countRows('Category')).toBe(before)
+    expect(await sql('SELECT 1 FROM "Category" WHERE "monthId" = $1', [month.id])).toEqual([])
   })
 
   it('404 for another user\'s month or category; stale version 409', async () => {
@@ -245,9 +263,8 @@ describe('fixed payments', () => {
     const strangers = (await stranger.post('/api/categories', { monthId: (await newMonth(stranger)).id, name: 'Bills', budgeted: 0 })).body
     const payment = (await client.post('/api/fixed-payments', { monthId: month.id, name: 'Rent', amount: 1 })).body
     for (const categoryId of [wrongMonth.id, strangers.id, GHOST, 'junk']) {
-      const before = await countRows('FixedPayment')
       expectIssues(await client.post('/api/fixed-payments', { monthId: month.id, name: 'Rent', amount: 1, categoryId }))
-      expect(await countRows('FixedPayment')).toBe(before)
+      expect(await sql('SELECT id FROM "FixedPayment" WHERE "monthId" = $1', [month.id])).toEqual([{ id: payment.id }])
       expectIssues(await client.patch(`/api/fixed-payments/${payment.id}`, { categoryId }))
     }
     expect((await client.get(`/api/months/${month.id}`)).body.fixedPayments[0].version).toBe(1)
@@ -300,9 +317,8 @@ describe('transactions', () => {
     const month = await newMonth(client)
     const body = { monthId: month.id, date: day(month, 5), amount: 100, ...patch }
     if (patch.date === 'other-month') body.date = `${month.year === 2100 ? 2099 : month.year + 1}-${String(month.month).padStart(2, '0')}-05`
-    const before = await countRows('Transaction')
     expectIssues(await client.post('/api/transactions', body))
-    expect(await countRows('Transaction')).toBe(before)
+    expect(await sql('SELECT 1 FROM "Transaction" WHERE "monthId" = $1', [month.id])).toEqual([])
   })
 
   it('checks a PATCH against the record as it would be: date in its month, category of its month; monthId cannot change', async () => {

@@ -45,7 +45,10 @@ export class Client {
     }
     const text = await response.text()
     const type = response.headers.get('content-type') ?? ''
-    return { status: response.status, body: type.includes('json') && text ? JSON.parse(text) : text, headers: response.headers }
+    const answer = { status: response.status, body: type.includes('json') && text ? JSON.parse(text) : text, headers: response.headers }
+    // Every error any test provokes from the API is held to the contract's shape.
+    if (answer.status >= 400 && path.startsWith('/api/') && !path.startsWith('/api/health')) assertErrorShape(answer, `${method} ${path}`)
+    return answer
   }
 
   get = <T = any>(path: string, headers?: Record<string, string>) => this.request<T>('GET', path, { headers })
@@ -61,8 +64,8 @@ export function uniqueEmail(label = 'user') {
 }
 
 // A new account, signed in.
-export async function signedInClient(label?: string) {
-  const client = new Client()
+export async function signedInClient(label?: string, baseUrl?: string) {
+  const client = new Client(baseUrl)
   const email = uniqueEmail(label)
   const answer = await client.post('/api/auth/register', { email, password: PASSWORD, name: 'Test Person' })
   if (answer.status !== 201) throw new Error(`register failed: ${answer.status} ${JSON.stringify(answer.body)}`)
@@ -81,13 +84,33 @@ export async function sql<T extends pg.QueryResultRow = any>(text: string, value
   }
 }
 
-export async function countRows(table: string): Promise<number> {
-  const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)
-  return Number(row!.n)
+// The contract's error body, exactly: { statusCode, message, data? } as JSON,
+// statusCode equal to the HTTP status, a message a person can read.
+export function assertErrorShape(answer: Answer, what = 'the answer') {
+  const fail = (problem: string) => {
+    throw new Error(`${what}: ${problem}: ${answer.status} ${typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)}`)
+  }
+  if (!(answer.headers.get('content-type') ?? '').startsWith('application/json')) fail('an error must be JSON')
+  const body = answer.body
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail('an error body must be an object')
+  const extra = Object.keys(body).filter(key => !['statusCode', 'message', 'data'].includes(key))
+  if (extra.length) fail(`unexpected keys ${extra.join(', ')}`)
+  if (body.statusCode !== answer.status) fail('statusCode differs from the HTTP status')
+  if (typeof body.message !== 'string' || !body.message.trim()) fail('no message')
+  if ('data' in body && (typeof body.data !== 'object' || body.data === null)) fail('data must be an object when present')
+}
+
+// An error answer with this status, in the contract's shape; its message
+// matching `message` when given.
+export function expectError(answer: Answer, status: number, message?: RegExp) {
+  if (answer.status !== status) throw new Error(`expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`)
+  assertErrorShape(answer)
+  if (message && !message.test(answer.body.message)) throw new Error(`expected a message matching ${message}, got ${JSON.stringify(answer.body.message)}`)
+  return answer.body as { statusCode: number, message: string, data?: any }
 }
 
 export function expectIssues(answer: Answer) {
-  if (answer.status !== 400) throw new Error(`expected 400, got ${answer.status}: ${JSON.stringify(answer.body)}`)
+  expectError(answer, 400)
   const issues = answer.body?.data?.issues
   if (!Array.isArray(issues) || issues.length === 0) throw new Error(`no data.issues in ${JSON.stringify(answer.body)}`)
   for (const issue of issues) {

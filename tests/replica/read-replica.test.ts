@@ -3,8 +3,8 @@
 import { describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
 import { controlPair } from '../../scripts/streaming-pair.ts'
-import type { Answer, Client } from '../helpers/api'
-import { signedInClient } from '../helpers/api'
+import type { Answer } from '../helpers/api'
+import { Client, expectError, signedInClient } from '../helpers/api'
 
 const pair = controlPair(inject('pair'))
 const readFrom = (answer: Answer) => /db-read;desc="(\w+)"/.exec(answer.headers.get('server-timing') ?? '')?.[1]
@@ -35,7 +35,8 @@ describe('read replica', () => {
     expect(later.body).toEqual(right.body)
     expect(readFrom(later)).toBe('replica')
     expect(readFrom(await client.get('/api/yearly'))).toBe('replica')
-    expect(readFrom(await client.get('/api/auth/me'))).toBe('replica')
+    // The session (all /api/auth/me reads) is the primary's.
+    expect(readFrom(await client.get('/api/auth/me'))).toBe('primary')
   })
 
   it('writes always go to the primary, even from a browser that reads from the replica', async () => {
@@ -75,5 +76,41 @@ describe('read replica', () => {
     }
     await pair.waitForReplay()
     await expect.poll(async () => readFrom(await client.get(`/api/months/${month.id}`)), { timeout: 10_000 }).toBe('replica')
+  })
+})
+
+describe('sessions on a lagging replica', () => {
+  it('a signed-out session is refused at once on a GET, while the replica has not replayed the sign-out', async () => {
+    const { client, user } = await signedInClient('lagging')
+    const month = (await client.post('/api/months', { year: 2042, month: 4 })).body
+    const { client: bystander } = await signedInClient('bystander')
+    await pair.waitForReplay()
+    forgetRecentWrite(client)
+    forgetRecentWrite(bystander)
+    expect(readFrom(await client.get(`/api/months/${month.id}`))).toBe('replica')
+    const oldCookie = client.cookie
+
+    await pair.pauseReplay()
+    try {
+      expect((await client.post('/api/auth/logout')).status).toBe(204)
+      // The replica still holds the session the primary has ended.
+      const replica = new pg.Client({ connectionString: pair.replicaUrl })
+      await replica.connect()
+      const { rows } = await replica.query('SELECT count(*)::int AS n FROM "Session" WHERE "userId" = $1', [user.id])
+      await replica.end()
+      expect(rows[0].n).toBe(1)
+
+      const replay = new Client()
+      replay.cookie = oldCookie
+      for (const path of [`/api/months/${month.id}`, '/api/months', '/api/auth/me', `/api/months/${month.id}/summary`]) {
+        expectError(await replay.get(path), 401)
+      }
+      // Other sessions keep reading from the (paused) replica.
+      expect(readFrom(await bystander.get('/api/months'))).toBe('replica')
+    }
+    finally {
+      await pair.resumeReplay()
+    }
+    await pair.waitForReplay()
   })
 })

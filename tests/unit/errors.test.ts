@@ -39,6 +39,21 @@ describe('toApiError', () => {
     }
   })
 
+  it('passes a domain rule\'s own issues and message through as raised (string paths)', () => {
+    const rule = { statusCode: 400, message: 'The file has 2 bad rows; nothing was imported.', data: { issues: [{ path: 'line 4', message: 'Bad date' }, { path: 'line 9', message: 'Bad amount' }] } }
+    expect(toApiError(rule)).toEqual(rule)
+    const date = { statusCode: 400, message: 'Invalid request: date: Must be a day of 2026-05', data: { issues: [{ path: 'date', message: 'Must be a day of 2026-05' }] } }
+    expect(toApiError(date)).toEqual(date)
+  })
+
+  it('never throws: an error it cannot read becomes the bare 500', () => {
+    const hostile = { get statusCode(): number {
+      throw new Error('boom')
+    } }
+    expect(toApiError(hostile)).toEqual({ statusCode: 500, message: 'Something went wrong on our side. Please try again.' })
+    expect(toApiError(null)).toEqual({ statusCode: 500, message: 'Something went wrong on our side. Please try again.' })
+  })
+
   it('passes deliberate 4xx errors through', () => {
     expect(toApiError({ statusCode: 429, message: 'Too many' })).toEqual({ statusCode: 429, message: 'Too many' })
   })

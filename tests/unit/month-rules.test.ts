@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { copyOfMonth, daysInMonth, defaultTransactionDate, isInMonth, nextSortOrder, summarizeDetail, summarizeMonth } from '../../shared/utils/month-rules'
+import { copyOfMonth, daysInMonth, defaultTransactionDate, isInMonth, nextSortOrder, nextSortOrders, summarizeDetail, summarizeMonth } from '../../shared/utils/month-rules'
 
 describe('summarizeMonth', () => {
   it('adds up exactly and lets any figure go negative', () => {
@@ -43,6 +43,12 @@ describe('small rules', () => {
     expect(isInMonth('2026-01-01', 2026, 1)).toBe(true)
     expect(nextSortOrder([])).toBe(0)
     expect(nextSortOrder([3, -1, 7])).toBe(8)
+    expect(nextSortOrder([-5, -9])).toBe(-4)
+    // Never past the contract's |sortOrder| <= 1e9: at the limit, a tie.
+    expect(nextSortOrder([999_999_999])).toBe(1_000_000_000)
+    expect(nextSortOrder([1_000_000_000, 3])).toBe(1_000_000_000)
+    expect(nextSortOrders([999_999_998], 4)).toEqual([999_999_999, 1_000_000_000, 1_000_000_000, 1_000_000_000])
+    expect(nextSortOrders([], 2)).toEqual([0, 1])
   })
 })
 
