@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { defineVitestProject } from '@nuxt/test-utils/config'
 import { defineConfig } from 'vitest/config'
 
 const alias = { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) }
@@ -6,7 +7,8 @@ const alias = { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 // Three tiers, each against real parts: plain functions; the API on the Node
 // build; and the production bundle in workerd (the API suite again, load and
 // connection tests, and the pages in headless Chromium); and that bundle again
-// reading from a real streaming replica.
+// reading from a real streaming replica. Beside them, the components in the
+// Nuxt environment (happy-dom), their API answered by registered endpoints.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -34,6 +36,24 @@ export default defineConfig({
       },
       // One database pair, stopped and started by the tests: files run one at a time.
       { resolve: { alias }, test: { name: 'replica', include: ['tests/replica/**/*.test.ts'], globalSetup: ['tests/setup/replica.ts'], fileParallelism: false } },
+      await defineVitestProject({
+        test: {
+          name: 'components',
+          include: ['tests/components/**/*.test.ts'],
+          setupFiles: ['tests/components/setup.ts'],
+          // Not inherited from the root (a Nuxt project does not extend it); a loaded machine needs more than 5 s.
+          testTimeout: 30_000,
+          environment: 'nuxt',
+          environmentOptions: {
+            nuxt: {
+              domEnvironment: 'happy-dom',
+              // The app renders on the server, so the browser never asks nuxt-auth-utils for
+              // the session; rendering only in the browser here, it would.
+              overrides: { auth: { loadStrategy: 'none' } },
+            },
+          },
+        },
+      }),
     ],
   },
 })
