@@ -4,11 +4,11 @@ import { defineConfig } from 'vitest/config'
 
 const alias = { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 
-// Three tiers, each against real parts: plain functions; the API on the Node
-// build; and the production bundle in workerd (the API suite again, load and
-// connection tests, and the pages in headless Chromium); and that bundle again
-// reading from a real streaming replica. Beside them, the components in the
-// Nuxt environment (happy-dom), their API answered by registered endpoints.
+// Tiers against real parts: plain functions; the API on the Node build; the
+// production bundle in workerd (the API suite again, load and connection
+// tests, and the pages in headless Chromium); and that bundle again reading
+// from a real streaming replica. Beside them, the components in the Nuxt
+// environment (happy-dom), their API answered by registered endpoints.
 export default defineConfig({
   resolve: { alias },
   test: {

@@ -291,6 +291,13 @@ ${sessionTable.join('\n')}
 
 - p50, median of the rounds, replica-served vs all on the primary: ${sessionRatio(1)} at concurrency 1,
   ${sessionRatio(32)} at 32.
+- Where the time goes: the second connection. The replica is reached directly here
+  (\`DATABASE_READ_URL\`, no Hyperdrive in between), so every such GET starts a new PostgreSQL backend
+  on the replica, on the same 2 cores as everything else. In production both servers sit behind
+  Hyperdrive bindings whose pools keep the database connections open: a request's second connection
+  is one to Hyperdrive, not a new backend, so this overstates the cost there. Starting the replica's
+  connection while the session query runs on the primary was tried and gained nothing measurable
+  here (the cost is CPU, not waiting), so it was left out.
 - Without a replica configured (the default) nothing changes: every query of a request already
   went to the primary on one connection.
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mockComponent, mountSuspended } from '@nuxt/test-utils/runtime'
-import { enableAutoUnmount } from '@vue/test-utils'
 import type { DOMWrapper } from '@vue/test-utils'
 import { defineComponent, h, ref } from 'vue'
 import type { Month, MonthDetail, MonthSummary } from '#shared/schemas/months'
@@ -17,8 +16,6 @@ mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
 
 signedInAs(userWith('USD'))
 const api = fakeApi()
-enableAutoUnmount(afterEach)
-afterEach(() => api.reset())
 
 const stamp = '2026-01-02T10:00:00.000Z'
 const dialog = () => inDocument('[role="dialog"]')

@@ -1,5 +1,6 @@
 import { registerEndpoint } from '@nuxt/test-utils/runtime'
-import { DOMWrapper, flushPromises } from '@vue/test-utils'
+import { DOMWrapper, enableAutoUnmount, flushPromises } from '@vue/test-utils'
+import { afterEach } from 'vitest'
 import { defineEventHandler, readBody, setResponseStatus } from 'h3'
 import type { User } from '#shared/schemas/auth'
 
@@ -15,7 +16,9 @@ export const apiError = (statusCode: number, message: string, data?: unknown): R
   ({ status: statusCode, body: data === undefined ? { statusCode, message } : { statusCode, message, data } })
 
 // The API as the components see it: each route answers from the test's own
-// data, and every request is recorded with its parsed JSON body.
+// data, and every request is recorded with its parsed JSON body. Called once at
+// the top of a test file: after each test, the mounted components are unmounted
+// and the routes, the record and the toasts are cleared.
 export function fakeApi() {
   const requests: SentRequest[] = []
   const unregister: (() => void)[] = []
@@ -33,16 +36,19 @@ export function fakeApi() {
     }))
   }
 
+  enableAutoUnmount(afterEach)
+  afterEach(() => {
+    unregister.splice(0).forEach(off => off())
+    requests.length = 0
+    // A failed test may leave a held reply unreleased: the next test must not wait for it.
+    globalThis.requestsInFlight.clear()
+    toasts().clear()
+  })
+
   return {
     on,
     // What the component changed, in the order it asked.
     writes: () => requests.filter(request => request.method !== 'GET'),
-    reset() {
-      unregister.splice(0).forEach(off => off())
-      requests.length = 0
-      // A failed test may leave a held reply unreleased: the next test must not wait for it.
-      globalThis.requestsInFlight.clear()
-    },
   }
 }
 

@@ -1,22 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mockComponent, mountSuspended } from '@nuxt/test-utils/runtime'
-import { enableAutoUnmount } from '@vue/test-utils'
 import { h } from 'vue'
 import type { MonthDetail, Transaction } from '#shared/schemas/months'
 import App from '~/app.vue'
-import { apiError, button, created, fakeApi, noContent, ok, settled, shownToasts, signedInAs, toasts, typeKeys, userWith } from './helpers'
+import { apiError, button, created, fakeApi, noContent, ok, settled, shownToasts, signedInAs, typeKeys, userWith } from './helpers'
 
 // happy-dom has no canvas to draw the chart on.
 mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
 
 signedInAs(userWith('USD'))
 const api = fakeApi()
-enableAutoUnmount(afterEach)
-afterEach(() => {
-  api.reset()
-  toasts().clear()
-})
 
 const stamp = '2026-03-01T08:00:00.000Z'
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
-import { enableAutoUnmount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import type { CategoryEntry, IncomeEntry, IncomeSource, PlanDetail, YearlyCategory } from '#shared/schemas/yearly'
 import PlanGrid from '~/components/yearly/PlanGrid.vue'
@@ -9,11 +8,6 @@ import { apiError, fakeApi, ok, paste, settled, signedInAs, toasts, typeKeys, us
 
 signedInAs(userWith('USD'))
 const api = fakeApi()
-enableAutoUnmount(afterEach)
-afterEach(() => {
-  api.reset()
-  toasts().clear()
-})
 
 const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const stamp = '2026-01-05T09:30:00.000Z'
