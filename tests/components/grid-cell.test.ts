@@ -44,7 +44,7 @@ describe('GridCell', () => {
   it('Enter edits the amount, Enter again commits it and moves down', async () => {
     const { cell, td, input, draft } = await mountCell()
     await td.trigger('keydown', { key: 'Enter' })
-    expect(draft()).toBe('1200.00')
+    expect(draft()).toBe('1,200.00')
     expect(document.activeElement).toBe(input().element)
 
     await input().setValue('')

@@ -27,6 +27,14 @@ async function mountInput(options: { vModel?: boolean, modelValue?: number | nul
     updates: () => (money.emitted('update:modelValue') ?? []).map(([value]) => value),
     commits: () => (money.emitted('commit') ?? []).map(([value]) => value),
     invalid: () => input.attributes('aria-invalid'),
+    // The message under the field, tied to the input for screen readers.
+    message: () => {
+      const shown = money.find('[data-testid="money-error"]')
+      if (!shown.exists()) return undefined
+      expect(input.attributes('aria-describedby')).toBe(shown.attributes('id'))
+      return shown.text()
+    },
+    text: () => (input.element as HTMLInputElement).value,
   }
 }
 
@@ -40,7 +48,8 @@ describe('MoneyInput in USD', () => {
 
     await field.input.trigger('keydown', { key: 'Enter' })
     expect(field.commits()).toEqual([123456])
-    expect((field.input.element as HTMLInputElement).value).toBe('1234.56')
+    // Shown as the user's locale writes it.
+    expect((field.input.element as HTMLInputElement).value).toBe('1,234.56')
   })
 
   it('commits on blur and shows the amount with the currency decimals', async () => {
@@ -138,6 +147,36 @@ describe('MoneyInput in USD', () => {
   })
 })
 
+describe('MoneyInput never changes a number', () => {
+  it('keeps "1,234.56" as typed, key by key, and saves 1234.56', async () => {
+    const field = await mountInput({ vModel: true })
+    await typeKeys(field.input, '1,234.56')
+    expect(field.text()).toBe('1,234.56')
+    // "1," to "1,23" cannot be read yet: nothing but null is passed on meanwhile.
+    expect(field.updates()).toEqual([100, null, null, null, 123400, 123400, 123450, 123456])
+    await field.input.trigger('keydown', { key: 'Enter' })
+    expect(field.commits()).toEqual([123456])
+  })
+
+  it.each([
+    ['99999999999', 'At most 10,000,000.00'],
+    ['12,50', 'Unclear amount: write decimals with “.”, like 1,234.50'],
+    ['12x', 'Not an amount: type it like 1,234.50'],
+    ['12.345', 'At most 2 decimals, like 1,234.50'],
+  ])('keeps %j as typed, outlined, and says why once it is used, saving nothing', async (typed, message) => {
+    const field = await mountInput({ vModel: true })
+    await typeKeys(field.input, typed)
+    expect(field.text()).toBe(typed)
+    expect(field.invalid()).toBe('true')
+    expect(field.updates().at(-1)).toBeNull()
+    expect(field.message()).toBeUndefined()
+    await field.input.trigger('keydown', { key: 'Enter' })
+    expect(field.message()).toBe(message)
+    expect(field.commits()).toEqual([])
+    expect(field.text()).toBe(typed)
+  })
+})
+
 describe('MoneyInput in the user\'s currency', () => {
   afterAll(() => switchUser(userWith('USD')))
 
@@ -153,7 +192,7 @@ describe('MoneyInput in the user\'s currency', () => {
       expect((field.input.element as HTMLInputElement).value).toBe('980')
 
       const stored = await mountInput({ modelValue: 1234 })
-      expect((stored.input.element as HTMLInputElement).value).toBe('1234')
+      expect((stored.input.element as HTMLInputElement).value).toBe('1,234')
     })
 
     it.each(['9.5', '980.'])('flags %j: yen have no fraction', async (text) => {
@@ -173,6 +212,40 @@ describe('MoneyInput in the user\'s currency', () => {
       const beyond = await mountInput()
       await typeKeys(beyond.input, '1000000001')
       expect(beyond.invalid()).toBe('true')
+    })
+  })
+
+  describe('de-DE: "," is the decimal point, "." groups', () => {
+    beforeAll(() => switchUser(userWith('EUR', 'de-DE')))
+
+    it.each([['12,50', 1250, '12,50'], ['1.234,50', 123450, '1.234,50'], ['1234,5', 123450, '1.234,50'], ['7', 700, '7,00']])('%j is saved as %i and shown as %j', async (typed, minor, shown) => {
+      const field = await mountInput({ vModel: true })
+      await typeKeys(field.input, typed)
+      expect(field.text()).toBe(typed)
+      await field.input.trigger('keydown', { key: 'Enter' })
+      expect(field.commits()).toEqual([minor])
+      expect(field.text()).toBe(shown)
+    })
+
+    it('refuses "12.50", which German reads as a mistyped 1.250', async () => {
+      const field = await mountInput({ vModel: true })
+      await typeKeys(field.input, '12.50')
+      await field.input.trigger('keydown', { key: 'Enter' })
+      expect(field.commits()).toEqual([])
+      expect(field.text()).toBe('12.50')
+      expect(field.message()).toBe('Unclear amount: write decimals with “,”, like 1.234,50')
+    })
+  })
+
+  describe('fr-FR: spaces group', () => {
+    beforeAll(() => switchUser(userWith('EUR', 'fr-FR')))
+
+    it('reads "1 234,50" and shows it as French writes it', async () => {
+      const field = await mountInput({ vModel: true })
+      await typeKeys(field.input, '1 234,50')
+      await field.input.trigger('keydown', { key: 'Enter' })
+      expect(field.commits()).toEqual([123450])
+      expect(field.text()).toBe('1\u202F234,50')
     })
   })
 

@@ -103,7 +103,6 @@ describe('quick entry on the month page', () => {
   it.each([
     ['a category the month does not have', 'Travel', '9.99', 'There is no category named "Travel" in this month.'],
     ['no amount', 'Fun', '', 'Enter an amount (negative for a refund).'],
-    ['an amount that is not one', 'Fun', '9.999', 'Enter an amount (negative for a refund).'],
   ])('sends nothing for %s, and says why', async (_, category, amount, message) => {
     const view = await mountMonthPage()
     await typeKeys(view.description, 'Museum')
@@ -116,6 +115,22 @@ describe('quick entry on the month page', () => {
     expect(api.writes()).toEqual([])
     expect(view.rows()).toHaveLength(2)
     expect((view.description.element as HTMLInputElement).value).toBe('Museum')
+  })
+
+  it('sends nothing for an amount that cannot be read, and says why under the amount', async () => {
+    const view = await mountMonthPage()
+    await typeKeys(view.description, 'Museum')
+    await typeKeys(view.category, 'Fun')
+    await typeKeys(view.amount, '9.999')
+    await view.add.trigger('click')
+    await settled()
+
+    expect(view.amount.attributes('aria-invalid')).toBe('true')
+    const message = view.page.find('[data-testid="money-error"]')
+    expect(message.text()).toBe('At most 2 decimals, like 1,234.50')
+    expect(view.amount.attributes('aria-describedby')).toBe(message.attributes('id'))
+    expect(api.writes()).toEqual([])
+    expect((view.amount.element as HTMLInputElement).value).toBe('9.999')
   })
 
   it('keeps what was typed when the API refuses it, and shows the API\'s message', async () => {
@@ -174,5 +189,26 @@ describe('deleting a transaction', () => {
     expect(api.writes()).toEqual([{ method: 'DELETE', path: `/api/transactions/${bus!.id}` }])
     expect(view.rows()).toHaveLength(2)
     expect(shownToasts().map(({ title, description }) => [title, description])).toEqual([['Not saved', 'This transaction does not exist.']])
+  })
+})
+
+describe('amounts the forms cannot read', () => {
+  it.each([
+    ['a category', 'new-category-name', 'new-category-budget'],
+    ['a fixed payment', 'new-fixed-name', 'new-fixed-amount'],
+  ])('%s with the amount "abc" cannot be added: the field says why and nothing is sent', async (_, nameId, amountId) => {
+    const view = await mountMonthPage()
+    const name = view.page.find(`[data-testid="${nameId}"]`)
+    const amount = view.page.find(`[data-testid="${amountId}"]`)
+    const form = amount.element.closest('form')!
+    await typeKeys(name, 'Books')
+    await typeKeys(amount, 'abc')
+    expect(form.querySelector('button[type="submit"]')!.hasAttribute('disabled')).toBe(true)
+    await amount.trigger('keydown', { key: 'Enter' })
+    form.dispatchEvent(new Event('submit', { cancelable: true }))
+    await settled()
+    expect(form.querySelector('[data-testid="money-error"]')?.textContent?.trim()).toBe('Not an amount: type it like 1,234.50')
+    expect(api.writes()).toEqual([])
+    expect((amount.element as HTMLInputElement).value).toBe('abc')
   })
 })

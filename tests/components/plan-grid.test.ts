@@ -96,7 +96,7 @@ describe('the yearly plan grid', () => {
 
     await rentFeb.trigger('keydown', { key: 'Enter' })
     const input = rentFeb.find('input')
-    expect((input.element as HTMLInputElement).value).toBe('1200.00')
+    expect((input.element as HTMLInputElement).value).toBe('1,200.00')
     await input.setValue('')
     await typeKeys(input, '1250')
     await input.trigger('keydown', { key: 'Enter' })
