@@ -85,11 +85,15 @@ export function parseMoney(text: string, options: MoneyInputOptions): MoneyParse
   // ".5" and "12." are read as 0.5 and 12 where the currency has decimals.
   const wholeReadable = groups.every(part => /^\d+$/.test(part)) || (groups.length === 1 && groups[0] === '' && fraction !== '')
   const readable = wholeReadable && /^\d*$/.test(fraction)
-  if (!readable) return { ok: false, message: `Not an amount: type it like ${example}` }
-  // Groups of three after the first (Indian grouping has twos before the last three).
-  if (groups.length > 1 && (groups[0]!.length > 3 || groups.at(-1)!.length !== 3 || groups.slice(1, -1).some(part => part.length < 2 || part.length > 3))) {
-    return { ok: false, message: `Unclear amount: write decimals with “${decimal}”, like ${example}` }
+  const unclear: MoneyParse = { ok: false, message: `Unclear amount: write decimals with “${decimal}”, like ${example}` }
+  if (!readable) {
+    // "12.50" in fr-FR, "12,50" in de-CH: a number, with a separator this locale does not use.
+    const foreign = ['.', ','].filter(mark => mark !== decimal && mark !== group)
+    if (/^[\d\s.,']+$/u.test(rest) && foreign.some(mark => rest.includes(mark))) return unclear
+    return { ok: false, message: `Not an amount: type it like ${example}` }
   }
+  // Groups of three after the first (Indian grouping has twos before the last three).
+  if (groups.length > 1 && (groups[0]!.length > 3 || groups.at(-1)!.length !== 3 || groups.slice(1, -1).some(part => part.length < 2 || part.length > 3))) return unclear
   if (fraction.length > decimals || (decimalAt >= 0 && decimals === 0)) {
     return { ok: false, message: decimals ? `At most ${decimals} decimal${decimals === 1 ? '' : 's'}, like ${example}` : `Whole amounts only, like ${example}` }
   }

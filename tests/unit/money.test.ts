@@ -34,6 +34,9 @@ describe('parseMoney: what a person types, by their locale', () => {
     expect(read('12.50', 'de-DE')).toEqual({ ok: false, message: 'Unclear amount: write decimals with “,”, like 1.234,50' })
     expect(value('1,2345')).toMatch(/^refused: Unclear/)
     expect(value('1234,567')).toMatch(/^refused: Unclear/)
+    // A separator the locale does not use at all.
+    expect(read('12.50', 'fr-FR')).toEqual({ ok: false, message: 'Unclear amount: write decimals with “,”, like 1\u202F234,50' })
+    expect(value('12,50', 'de-CH')).toMatch(/^refused: Unclear amount: write decimals with “\.”/)
   })
 
   it('refuses what is not an amount', () => {
