@@ -78,6 +78,16 @@ export function groupCpuMs(server: RunningServer): { all: number, workerd: numbe
   return used
 }
 
+// A month of 500 transactions over 10 categories, made through the API (January 2026).
+export async function monthThroughApi(baseUrl: string, cookie: string): Promise<{ id: string }> {
+  const post = (path: string, body: string, type: string) => fetch(baseUrl + path, { method: 'POST', headers: { 'content-type': type, cookie }, body })
+  const month = await (await post('/api/months', JSON.stringify({ year: 2026, month: 1, income: 500000 }), 'application/json')).json() as { id: string }
+  const csv = ['date,description,amount,category', ...Array.from({ length: 500 }, (_, i) => `2026-01-${String(1 + (i % 31)).padStart(2, '0')},Purchase ${i},${(i % 90) + 1}.${String(i % 100).padStart(2, '0')},Category ${i % 10}`)].join('\n')
+  const imported = await post(`/api/months/${month.id}/transactions/import`, csv, 'text/csv')
+  if (imported.status !== 201) throw new Error(`import failed: ${imported.status}`)
+  return month
+}
+
 // 24 months × 30 categories × 300 transactions (+ 5 fixed payments each) and two
 // yearly plans of 30 categories, for one user; set-based SQL.
 export async function seedRealistic(databaseUrl: string, userId: string) {

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
 import { bin, root, startWorkerd } from '../scripts/servers.ts'
-import { groupCpuMs, load, peakConnections, seedRealistic, startBaseline, workerSize, type LoadResult } from './load.ts'
+import { groupCpuMs, load, monthThroughApi, peakConnections, seedRealistic, startBaseline, workerSize, type LoadResult } from './load.ts'
 import { compilerSizes, prismaCost } from './prisma-cost.ts'
 import { sessionCost } from './sessions.ts'
 
@@ -72,11 +72,7 @@ try {
   for (let i = 0; i < ROUNDS; i++) samples.me!.push(await timed(() => fetch(`${base}/api/auth/me`, { headers: { cookie } })))
   for (let i = 0; i < ROUNDS; i++) samples.health!.push(await timed(() => fetch(`${base}/api/health`)))
 
-  // A month of 500 transactions over 10 categories, through the API.
-  const month = await (await fetch(`${base}/api/months`, json({ year: 2026, month: 1, income: 500000 }, cookie))).json() as { id: string }
-  const csv = ['date,description,amount,category', ...Array.from({ length: 500 }, (_, i) => `2026-01-${String(1 + (i % 31)).padStart(2, '0')},Purchase ${i},${(i % 90) + 1}.${String(i % 100).padStart(2, '0')},Category ${i % 10}`)].join('\n')
-  const imported = await fetch(`${base}/api/months/${month.id}/transactions/import`, { method: 'POST', headers: { 'content-type': 'text/csv', cookie }, body: csv })
-  if (imported.status !== 201) throw new Error(`import failed: ${imported.status}`)
+  const month = await monthThroughApi(base, cookie)
   const queries: Record<string, string> = {}
   for (const [name, path] of [['month detail', `/api/months/${month.id}`], ['month summary', `/api/months/${month.id}/summary`]] as const) {
     samples[name] = []

@@ -10,7 +10,7 @@ import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort } from '../scripts/postgres.ts'
 import { startWorkerd } from '../scripts/servers.ts'
 import { startStreamingPair } from '../scripts/streaming-pair.ts'
-import { load, type LoadResult } from './load.ts'
+import { load, monthThroughApi, type LoadResult } from './load.ts'
 
 export interface SessionCostRow {
   reads: 'replica' | 'primary'
@@ -39,12 +39,9 @@ export async function sessionCost(seconds: number, rounds = 3): Promise<SessionC
     await applyMigrations(pair.primaryUrl)
     const server = await startWorkerd({ databaseUrl: pair.primaryUrl, port: await freePort(), bindings: { DATABASE_READ_URL: pair.replicaUrl } })
     try {
-      const post = (path: string, body: unknown, cookie = '') => fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) })
-      const registered = await post('/api/auth/register', { email: `sessions-${randomUUID()}@example.com`, password: 'benchmark password 1' })
+      const registered = await fetch(`${server.url}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `sessions-${randomUUID()}@example.com`, password: 'benchmark password 1' }) })
       const session = registered.headers.getSetCookie().find(line => line.startsWith('budgeting-session='))!.split(';')[0]!
-      const month = await (await post('/api/months', { year: 2026, month: 1, income: 500000 }, session)).json() as { id: string }
-      const csv = ['date,description,amount,category', ...Array.from({ length: 500 }, (_, i) => `2026-01-${String(1 + (i % 31)).padStart(2, '0')},Purchase ${i},${(i % 90) + 1}.00,Category ${i % 10}`)].join('\n')
-      await fetch(`${server.url}/api/months/${month.id}/transactions/import`, { method: 'POST', headers: { 'content-type': 'text/csv', 'cookie': session }, body: csv })
+      const month = await monthThroughApi(server.url, session)
       await pair.waitForReplay()
 
       const summary = (cookie: string) => () => fetch(`${server.url}/api/months/${month.id}/summary`, { headers: { cookie } })

@@ -41,13 +41,17 @@ export type MoneyParse = { ok: true, value: number | null } | { ok: false, messa
 
 const MAX_AMOUNT = 1_000_000_000
 
-// The locale's decimal point and thousands separator, in Latin digits' terms.
+// The locale's decimal point and thousands separator, in Latin digits' terms;
+// asked of Intl once per locale (every keystroke and every grid cell needs them).
+const separatorsOf = new Map<string, { decimal: string, group: string }>()
 function separators(locale: string): { decimal: string, group: string } {
-  const parts = new Intl.NumberFormat(locale, { numberingSystem: 'latn' }).formatToParts(1234567.5)
-  return {
-    decimal: parts.find(part => part.type === 'decimal')?.value ?? '.',
-    group: parts.find(part => part.type === 'group')?.value ?? ',',
+  let found = separatorsOf.get(locale)
+  if (!found) {
+    const parts = new Intl.NumberFormat(locale, { numberingSystem: 'latn' }).formatToParts(1234567.5)
+    found = { decimal: parts.find(part => part.type === 'decimal')?.value ?? '.', group: parts.find(part => part.type === 'group')?.value ?? ',' }
+    separatorsOf.set(locale, found)
   }
+  return found
 }
 
 // 123450 -> "1,234.50" (en-US), "1.234,50" (de-DE), "1 234,50" (fr-FR): what a
@@ -71,7 +75,7 @@ const isSpace = (text: string) => /^\s$/u.test(text)
 export function parseMoney(text: string, options: MoneyInputOptions): MoneyParse {
   const { decimals, locale } = options
   const { decimal, group } = separators(locale)
-  const example = formatMoneyInput(decimals ? 123450 : 1234, decimals, locale)
+  const example = () => formatMoneyInput(decimals ? 123450 : 1234, decimals, locale)
   let rest = text.replace(/\p{Sc}/gu, '').trim()
   if (rest === '') return { ok: true, value: null }
   let negative = false
@@ -85,17 +89,17 @@ export function parseMoney(text: string, options: MoneyInputOptions): MoneyParse
   // ".5" and "12." are read as 0.5 and 12 where the currency has decimals.
   const wholeReadable = groups.every(part => /^\d+$/.test(part)) || (groups.length === 1 && groups[0] === '' && fraction !== '')
   const readable = wholeReadable && /^\d*$/.test(fraction)
-  const unclear: MoneyParse = { ok: false, message: `Unclear amount: write decimals with “${decimal}”, like ${example}` }
+  const unclear = (): MoneyParse => ({ ok: false, message: `Unclear amount: write decimals with “${decimal}”, like ${example()}` })
   if (!readable) {
     // "12.50" in fr-FR, "12,50" in de-CH: a number, with a separator this locale does not use.
     const foreign = ['.', ','].filter(mark => mark !== decimal && mark !== group)
-    if (/^[\d\s.,']+$/u.test(rest) && foreign.some(mark => rest.includes(mark))) return unclear
-    return { ok: false, message: `Not an amount: type it like ${example}` }
+    if (/^[\d\s.,']+$/u.test(rest) && foreign.some(mark => rest.includes(mark))) return unclear()
+    return { ok: false, message: `Not an amount: type it like ${example()}` }
   }
   // Groups of three after the first (Indian grouping has twos before the last three).
-  if (groups.length > 1 && (groups[0]!.length > 3 || groups.at(-1)!.length !== 3 || groups.slice(1, -1).some(part => part.length < 2 || part.length > 3))) return unclear
+  if (groups.length > 1 && (groups[0]!.length > 3 || groups.at(-1)!.length !== 3 || groups.slice(1, -1).some(part => part.length < 2 || part.length > 3))) return unclear()
   if (fraction.length > decimals || (decimalAt >= 0 && decimals === 0)) {
-    return { ok: false, message: decimals ? `At most ${decimals} decimal${decimals === 1 ? '' : 's'}, like ${example}` : `Whole amounts only, like ${example}` }
+    return { ok: false, message: decimals ? `At most ${decimals} decimal${decimals === 1 ? '' : 's'}, like ${example()}` : `Whole amounts only, like ${example()}` }
   }
   const minor = BigInt(`0${groups.join('')}${fraction.padEnd(decimals, '0')}`) * (negative ? -1n : 1n)
   if (minor < 0n && !options.allowNegative) return { ok: false, message: 'Must not be negative' }
@@ -103,4 +107,11 @@ export function parseMoney(text: string, options: MoneyInputOptions): MoneyParse
     return { ok: false, message: `At most ${formatMoneyInput(MAX_AMOUNT, decimals, locale)}` }
   }
   return { ok: true, value: Number(minor) }
+}
+
+// A spreadsheet cell's reading of the same text: empty is 0; undefined when it
+// cannot be read.
+export function parseCellAmount(text: string, options: MoneyInputOptions): number | undefined {
+  const reading = parseMoney(text, options)
+  return reading.ok ? reading.value ?? 0 : undefined
 }
