@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { APIRequestContext, Browser, Page } from 'playwright-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, pageProblems } from '../helpers/browser'
+import { hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -90,6 +90,11 @@ describe('money typed key by key in the browser', () => {
     await expect.poll(() => refusal.textContent()).toMatch(/^(Unclear amount: write decimals with|Whole amounts only)/)
     expect(await page.getByTestId('new-category-budget').inputValue()).toBe(c.unclear)
     expect((await stored()).categories.map((x: any) => x.name)).toEqual(['Books'])
+    await page.screenshot({ path: screenshotPath(`money-${c.locale}-desktop`), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.getByTestId('new-category-budget').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath(`money-${c.locale}-phone`) })
+    await page.setViewportSize({ width: 1280, height: 900 })
 
     // The yearly grid: a typed number starts the edit, Enter saves.
     await page.goto(`${baseUrl}/yearly/2030`)
@@ -101,6 +106,7 @@ describe('money typed key by key in the browser', () => {
     const entries = async () => (await api(request, 'GET', `/api/yearly/${plan.id}`)).sections[0].categories[0].entries.map((e: any) => e.amount)
     await expect.poll(async () => (await entries())[0]).toBe(c.cell[1])
     expect((await entries()).slice(1)).toEqual(Array(11).fill(0))
+    await page.screenshot({ path: screenshotPath(`money-${c.locale}-grid`) })
     expect(row.entries).toHaveLength(12)
 
     expect(problems).toEqual([])
