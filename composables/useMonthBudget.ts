@@ -18,6 +18,8 @@ function sortList(detail: MonthDetail, kind: Kind) {
 // to the page's copy; the summary is computed from that copy by the server's rules.
 export function useMonthBudget(id: MaybeRefOrGetter<string>) {
   const toast = useToast()
+  const { offerUndo } = useUndo()
+  const money = useMoney()
   const { data: detail, status, error, refresh } = useFetch<MonthDetail>(() => `/api/months/${toValue(id)}`, { key: () => `month-${toValue(id)}`, deep: true })
   const summary = computed(() => detail.value ? summarizeDetail(detail.value) : null)
   const saving = ref(0)
@@ -91,6 +93,54 @@ export function useMonthBudget(id: MaybeRefOrGetter<string>) {
     }
   }
 
+  // Deletes, then offers to undo: the record is created again as it was (with a
+  // new id), and a category takes back the transactions and fixed payments that
+  // lost it.
+  async function removeUndoably<K extends Kind>(kind: K, record: Lists[K]): Promise<boolean> {
+    const orphans = kind === 'categories' ? recordsOf(record.id) : { transactions: [], fixedPayments: [] }
+    if (!(await remove(kind, record))) return false
+    offerUndo({ ...deletedMessage(kind, record, orphans), undo: () => restore(kind, record, orphans) })
+    return true
+  }
+
+  function recordsOf(categoryId: string) {
+    const ids = (list: { id: string, categoryId: string | null }[]) => list.filter(item => item.categoryId === categoryId).map(item => item.id)
+    return { transactions: ids(detail.value?.transactions ?? []), fixedPayments: ids(detail.value?.fixedPayments ?? []) }
+  }
+
+  function deletedMessage(kind: Kind, record: Lists[Kind], orphans: ReturnType<typeof recordsOf>) {
+    if (kind === 'transactions') {
+      const transaction = record as Transaction
+      return { title: 'Transaction deleted', description: `${transaction.description || 'No description'} · ${money(transaction.amount)}` }
+    }
+    if (kind === 'fixedPayments') {
+      const payment = record as FixedPayment
+      return { title: 'Fixed payment deleted', description: `${payment.name} · ${money(payment.amount)}` }
+    }
+    const lost = listed([counted(orphans.transactions.length, 'transaction'), counted(orphans.fixedPayments.length, 'fixed payment')])
+    return { title: 'Category deleted', description: (record as Category).name + (lost ? ` · ${lost} now uncategorized` : '') }
+  }
+
+  async function restore(kind: Kind, record: Lists[Kind], orphans: ReturnType<typeof recordsOf>) {
+    const stillThere = (categoryId: string | null) => categoryId && detail.value?.categories.some(c => c.id === categoryId) ? categoryId : null
+    if (kind === 'transactions') {
+      const { date, description, amount, categoryId } = record as Transaction
+      return create('transactions', { date, description, amount, categoryId: stillThere(categoryId) })
+    }
+    if (kind === 'fixedPayments') {
+      const { name, amount, dueDay, paid, categoryId } = record as FixedPayment
+      return create('fixedPayments', { name, amount, dueDay, paid, categoryId: stillThere(categoryId) })
+    }
+    const { name, budgeted, sortOrder } = record as Category
+    const category = await create('categories', { name, budgeted, sortOrder })
+    if (!category || !detail.value) return
+    // Only rows nobody has recategorized meanwhile go back.
+    const back = <L extends 'transactions' | 'fixedPayments'>(list: L) => (detail.value![list] as Lists[L][])
+      .filter(item => orphans[list].includes(item.id) && item.categoryId === null)
+      .map(item => update(list, item, { categoryId: category.id } as Partial<Lists[L]>))
+    await Promise.all([...back('transactions'), ...back('fixedPayments')])
+  }
+
   async function updateMonth(changes: Partial<Pick<Month, 'income' | 'notes'>>) {
     if (!detail.value) return false
     try {
@@ -104,5 +154,5 @@ export function useMonthBudget(id: MaybeRefOrGetter<string>) {
     }
   }
 
-  return { detail, summary, status, error, refresh, saving: computed(() => saving.value > 0), create, update, remove, updateMonth }
+  return { detail, summary, status, error, refresh, saving: computed(() => saving.value > 0), create, update, removeUndoably, updateMonth }
 }

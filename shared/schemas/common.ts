@@ -37,7 +37,10 @@ export const version = z.number().int().min(1)
 // A record id given in a body: any string; one that names nothing answers 404 or 400 later.
 export const recordId = z.string().max(100)
 
-export const year = z.number().int().min(2000).max(2100)
+export const MIN_YEAR = 2000
+export const MAX_YEAR = 2100
+const YEAR_RANGE = `Must be a year from ${MIN_YEAR} to ${MAX_YEAR}`
+export const year = z.number({ error: YEAR_RANGE }).int(YEAR_RANGE).min(MIN_YEAR, YEAR_RANGE).max(MAX_YEAR, YEAR_RANGE)
 export const monthNumber = z.number().int().min(1).max(12)
 
 // A real calendar day as YYYY-MM-DD.

@@ -61,9 +61,10 @@ describe('month budget in the browser', () => {
     await page.getByLabel('Rent paid').click()
     await expect.poll(() => page.getByText('$1,200.00 of $1,200.00 paid').isVisible()).toBe(true)
 
-    // Quick entry: Enter saves and leaves the cursor in the description for the next one.
+    // Quick entry: Tab completes the start of a category's name; Enter saves and
+    // leaves the cursor in the description for the next one.
     await page.getByTestId('entry-description').click()
-    for (const [description, category, amount] of [['Supermarket', 'Groceries', '45.50'], ['Cinema', 'Fun', '60']] as const) {
+    for (const [description, category, amount] of [['Supermarket', 'Groc', '45.50'], ['Cinema', 'fu', '60']] as const) {
       await page.keyboard.type(description)
       await page.keyboard.press('Tab')
       await page.keyboard.type(category)
@@ -80,10 +81,14 @@ describe('month budget in the browser', () => {
     await expect.poll(() => page.getByTestId('category-row').filter({ has: page.getByLabel('Budget for Fun') }).locator('[data-overspent]').textContent()).toBe('-$10.00')
     await expect.poll(() => page.getByTestId('budget-chart').locator('canvas').count()).toBe(1)
 
-    // Delete with undo.
+    await expect.poll(() => page.getByTestId('transaction').filter({ hasText: 'Supermarket' }).textContent()).toContain('Groceries')
+
+    // Delete: focus stays on the list, and Ctrl+Z undoes it (the toast names the shortcut).
     await page.getByTestId('transaction').filter({ hasText: 'Cinema' }).getByTestId('delete-transaction').click()
     await expect.poll(() => cardValue(page, 'spent')).toBe('$45.50')
-    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Delete Supermarket')
+    await page.getByRole('button', { name: 'Undo (Ctrl+Z)' }).waitFor()
+    await page.keyboard.press('Control+z')
     await expect.poll(() => cardValue(page, 'spent')).toBe('$105.50')
 
     await page.screenshot({ path: screenshotPath('month-desktop'), fullPage: true })

@@ -9,7 +9,7 @@ import { UApp, UButton } from '#components'
 import App from '~/app.vue'
 import ModalActions from '~/components/ModalActions.vue'
 import NewPlanModal from '~/components/yearly/NewPlanModal.vue'
-import { apiError, button, created, fakeApi, held, inDocument, ok, settled, signedInAs, typeKeys, userWith } from './helpers'
+import { apiError, button, created, fakeApi, held, inDocument, nextNavigation, ok, settled, signedInAs, typeKeys, userWith } from './helpers'
 
 // happy-dom has no canvas to draw the chart on.
 mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
@@ -21,17 +21,6 @@ const stamp = '2026-01-02T10:00:00.000Z'
 const dialog = () => inDocument('[role="dialog"]')
 // Nuxt UI's loading button: disabled, with a spinning icon.
 const pending = (action: DOMWrapper<Element>) => action.attributes('disabled') !== undefined && action.find('.animate-spin').exists()
-
-// Resolves with the path of the next page the app navigates to.
-function nextNavigation() {
-  const router = useRouter()
-  return new Promise<string>((resolve) => {
-    const stop = router.afterEach((to) => {
-      stop()
-      resolve(to.fullPath)
-    })
-  })
-}
 
 describe('ModalActions', () => {
   it('emits cancel and confirm from its buttons when it does not submit a form', async () => {
@@ -242,10 +231,23 @@ describe('the New month dialog on the months page', () => {
     api.on('GET', `/api/months/${current.id}`, () => ok(current))
     const view = await openDialog([])
     expect((inDocument('[data-testid="new-month-year"]')!.element as HTMLInputElement).value).toBe(String(current.year))
+    expect(inDocument('[data-testid="new-month-copy"]')!.text()).toBe('Start empty')
 
     await view.create().trigger('click')
     await settled()
     expect(api.writes()).toEqual([{ method: 'POST', path: '/api/months', body: { year: current.year, month: current.month, copyFrom: null } }])
+  })
+
+  it('asks for a year in words a person uses, without a request, when the year is empty or out of range', async () => {
+    const view = await openDialog([monthOf(2026, 3)])
+    const year = inDocument('[data-testid="new-month-year"]')!
+    for (const typed of ['', '1999', '2101']) {
+      await year.setValue(typed)
+      await view.create().trigger('click')
+      await settled()
+      expect(view.alert()?.text()).toBe('Enter a year from 2000 to 2100.')
+    }
+    expect(api.writes()).toEqual([])
   })
 
   it('shows the API\'s message for a 409 and stays open', async () => {

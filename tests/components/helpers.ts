@@ -132,3 +132,14 @@ export function shownToasts() {
 
 // Nuxt UI's toasts, from outside any component (useToast injects).
 export const toasts = () => useNuxtApp().vueApp.runWithContext(() => useToast())
+
+// Resolves with the path of the next page the app navigates to.
+export function nextNavigation() {
+  const router = useRouter()
+  return new Promise<string>((resolve) => {
+    const stop = router.afterEach((to) => {
+      stop()
+      resolve(to.fullPath)
+    })
+  })
+}
