@@ -91,7 +91,7 @@ describe('the New yearly plan dialog', () => {
     api.on('POST', '/api/yearly', answer.respond)
     const view = await openDialog(plans)
     expect((view.year().element as HTMLInputElement).value).toBe('2027')
-    expect(dialog()!.text()).toContain('Copy everything from 2026 plan (2026)')
+    expect(dialog()!.text()).toContain('Copy everything from “2026 plan” (2026)')
     expect(dialog()!.find('button[role="checkbox"]').attributes('aria-checked')).toBe('true')
 
     const navigated = nextNavigation()
@@ -148,14 +148,34 @@ describe('the New yearly plan dialog', () => {
     expect(dialog()).toBeDefined()
   })
 
-  it('leaves a year out of range to the form\'s own validation: no request', async () => {
-    const view = await openDialog([])
-    await view.year().setValue('')
-    await typeKeys(view.year(), '3000')
-    await view.create().trigger('click')
-    await settled()
+  it('names a plan called by its year once: "the 2026 plan"', async () => {
+    await openDialog([{ ...plan(2026), name: '2026' }])
+    expect(dialog()!.text()).toContain('Copy everything from the 2026 plan')
+    expect(dialog()!.text()).not.toContain('(2026)')
+  })
+
+  it('asks for a year in words a person uses, next to the field and without a request, when it is empty or out of range', async () => {
+    const view = await openDialog([plan(2026)])
+    for (const typed of ['', '1999', '3000']) {
+      await view.year().setValue('')
+      await typeKeys(view.year(), typed)
+      await view.create().trigger('click')
+      await settled()
+      expect(dialog()!.text()).toContain('Enter a year from 2000 to 2100.')
+      expect(dialog()!.text()).not.toMatch(/expected|number/i)
+      expect(dialog()!.text()).toContain('Nothing to copy from')
+    }
     expect(api.writes()).toEqual([])
     expect(dialog()).toBeDefined()
+  })
+
+  it('sends a name when one is given', async () => {
+    api.on('POST', '/api/yearly', () => created(detailOf(2027)))
+    const view = await openDialog([plan(2026)])
+    await typeKeys(inDocument('[data-testid="new-plan-name"]')!, 'Family budget')
+    await view.create().trigger('click')
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/yearly', body: { year: 2027, name: 'Family budget', copyFrom: expect.any(String) } }])
   })
 
   it('Cancel closes it without a request, and reopening forgets the last error', async () => {
