@@ -1,21 +1,23 @@
-import type { CategoryEntry, Deduction, IncomeEntry, IncomeSource, PlanDetail, Section, YearlyCategory } from '#shared/schemas/yearly'
+import type { CategoryEntry, Deduction, IncomeEntry, IncomeSource, Plan, PlanDetail, Section, YearlyCategory } from '#shared/schemas/yearly'
+
+export type RemovableRow = { kind: 'income-sources', record: IncomeSource } | { kind: 'categories', record: YearlyCategory } | { kind: 'deductions', record: Deduction }
 
 // One yearly plan, loaded whole; every edit is saved through the API and
 // applied to the page's copy, and the summary is computed from that copy by
 // the server's rules, so totals follow each cell at once.
 export function usePlan(year: MaybeRefOrGetter<number>) {
   const toast = useToast()
+  const { offerUndo } = useUndo()
+  const money = useMoney()
+  const { user } = useAuth()
   const { data: plan, status, error, refresh } = useFetch<PlanDetail>(() => `/api/yearly/by-year/${toValue(year)}`, { key: () => `plan-${toValue(year)}`, deep: true })
   const summary = computed(() => plan.value ? summarizePlan({ plan: plan.value, incomeSources: plan.value.incomeSources, deductions: plan.value.deductions, sections: plan.value.sections }) : null)
   const pending = ref(0)
-  const lastSaved = ref<Date | null>(null)
 
   async function save<T>(work: () => Promise<T>, onConflict?: (current: never) => void): Promise<T | undefined> {
     pending.value++
     try {
-      const result = await work()
-      lastSaved.value = new Date()
-      return result
+      return await work()
     }
     catch (e) {
       const current = (e as { data?: { data?: { current?: never } } }).data?.data?.current
@@ -69,14 +71,14 @@ export function usePlan(year: MaybeRefOrGetter<number>) {
     await Promise.all(updates.map(u => setEntry(u.entry, u.amount)))
   }
 
-  async function addIncomeSource(name: string) {
-    const source = await save(() => apiFetch<IncomeSource>('/api/yearly/income-sources', { method: 'POST', body: { planId: plan.value!.id, name } }))
+  async function addIncomeSource(name: string, amount = 0) {
+    const source = await save(() => apiFetch<IncomeSource>('/api/yearly/income-sources', { method: 'POST', body: { planId: plan.value!.id, name, ...(amount ? { amount } : {}) } }))
     if (source) plan.value!.incomeSources = sortRows([...plan.value!.incomeSources, source])
     return source
   }
 
-  async function addCategory(section: Section, name: string) {
-    const category = await save(() => apiFetch<YearlyCategory>('/api/yearly/categories', { method: 'POST', body: { sectionId: section.id, name } }))
+  async function addCategory(section: Section, name: string, amount = 0) {
+    const category = await save(() => apiFetch<YearlyCategory>('/api/yearly/categories', { method: 'POST', body: { sectionId: section.id, name, ...(amount ? { amount } : {}) } }))
     const target = plan.value?.sections.find(s => s.id === section.id)
     if (category && target) target.categories = sortRows([...target.categories, category])
     return category
@@ -122,11 +124,52 @@ export function usePlan(year: MaybeRefOrGetter<number>) {
     await updateRow(kind, other, { sortOrder: direction === -1 ? high : low })
   }
 
-  async function removeRow(kind: Exclude<RowKind, 'sections'>, record: { id: string }) {
-    const ok = await save(() => apiFetch(`/api/yearly/${kind}/${record.id}`, { method: 'DELETE' }).then(() => true))
-    if (!ok || !plan.value) return
-    const list = listOf(kind, record)
-    list.splice(list.findIndex(r => r.id === record.id), 1)
+  // Deletes at once, then offers to undo: the row comes back as it was.
+  async function removeUndoably(row: RemovableRow) {
+    const snapshot: RemovableRow = JSON.parse(JSON.stringify(row))
+    const ok = await save(() => apiFetch(`/api/yearly/${row.kind}/${row.record.id}`, { method: 'DELETE' }).then(() => true))
+    if (!ok || !plan.value) return false
+    const list = listOf(row.kind, row.record)
+    list.splice(list.findIndex(r => r.id === row.record.id), 1)
+    offerUndo({ ...deletedMessage(snapshot), undo: () => restoreRow(snapshot) })
+    return true
+  }
+
+  function deletedMessage({ kind, record }: RemovableRow) {
+    if (kind === 'deductions') {
+      const value = record.type === 'percent' ? `${formatMoneyInput(record.value, 2, user.value?.locale ?? 'en-US')} % of gross income` : `${money(record.value)} a month`
+      return { title: 'Deduction deleted', description: `${record.name} · ${value}` }
+    }
+    const year = money(record.entries.reduce((sum, entry) => sum + entry.amount, 0))
+    return { title: kind === 'categories' ? 'Category deleted' : 'Income source deleted', description: `${record.name} · ${year} in the year` }
+  }
+
+  // A deleted row back as it was (as a new record): its name, its place, its
+  // section, its type and value or its twelve amounts.
+  async function restoreRow(row: RemovableRow) {
+    const { kind, record } = row
+    const amounts = 'entries' in record ? record.entries.map(entry => entry.amount) : []
+    // The amount most months share comes with the new row; the others follow.
+    const common = amounts.find(amount => amounts.filter(other => other === amount).length * 2 > amounts.length) ?? 0
+    const section = plan.value?.sections.find(s => s.id === (row.kind === 'categories' ? row.record.sectionId : undefined))
+    const created = row.kind === 'deductions'
+      ? await addDeduction({ name: row.record.name, type: row.record.type, value: row.record.value })
+      : row.kind === 'income-sources' ? await addIncomeSource(row.record.name, common) : section && await addCategory(section, row.record.name, common)
+    if (!created) return
+    if (created.sortOrder !== record.sortOrder) await updateRow(kind, created, { sortOrder: record.sortOrder })
+    if (!('entries' in created)) return created
+    const differing = created.entries.filter((entry, month) => amounts[month] !== entry.amount)
+    if (row.kind === 'categories') await setCategoryEntries(differing.map(entry => ({ entry: entry as CategoryEntry, amount: amounts[entry.month - 1]! })))
+    else await setIncomeEntries(differing.map(entry => ({ entry: entry as IncomeEntry, amount: amounts[entry.month - 1]! })))
+    return created
+  }
+
+  async function renamePlan(name: string) {
+    const saved = await save(() => apiFetch<Plan>(`/api/yearly/${plan.value!.id}`, { method: 'PATCH', body: { name, version: plan.value!.version } }), (current: Plan) => Object.assign(plan.value!, current))
+    if (!saved) return
+    Object.assign(plan.value!, saved)
+    await refreshNuxtData('plans')
+    return saved
   }
 
   async function copyMonth(from: number, to: number[]) {
@@ -139,5 +182,8 @@ export function usePlan(year: MaybeRefOrGetter<number>) {
     if (next) plan.value = next
   }
 
-  return { plan, summary, status, error, refresh, saving: computed(() => pending.value > 0), lastSaved, setEntry, setCategoryEntries, setIncomeEntries, addIncomeSource, addCategory, addDeduction, updateRow, move, removeRow, copyMonth, clearMonth }
+  return {
+    plan, summary, status, error, refresh, saving: computed(() => pending.value > 0),
+    setEntry, setCategoryEntries, setIncomeEntries, addIncomeSource, addCategory, addDeduction, updateRow, move, removeUndoably, copyMonth, clearMonth, renamePlan,
+  }
 }

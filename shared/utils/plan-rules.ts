@@ -1,5 +1,6 @@
 // Yearly plan rules as plain functions, shared by the API and the grid page.
-import type { PlanMonthSummary, PlanSummary } from '#shared/schemas/yearly'
+import { MAX_PERCENT_BASIS_POINTS, type PlanMonthSummary, type PlanSummary } from '#shared/schemas/yearly'
+import { formatMoneyInput, parseMoney, type MoneyParse } from './money'
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const
 
@@ -42,4 +43,14 @@ export function summarizePlan({ plan, incomeSources, deductions, sections }: Pla
     months,
     totals: { grossIncome: total('grossIncome'), deductions: total('deductions'), netIncome: total('netIncome'), expenses: total('expenses'), balance: total('balance') },
   }
+}
+
+// A deduction's value as typed in the user's locale: a percentage of gross
+// income (in basis points, at most 100 %) or an amount per month. Empty is 0.
+export function readDeductionValue(type: 'percent' | 'fixed', text: string, options: { decimals: number, locale: string }): MoneyParse {
+  if (type === 'fixed') return parseMoney(text, options)
+  const reading = parseMoney(text.replace('%', ''), { decimals: 2, locale: options.locale })
+  if (!reading.ok) return { ok: false, message: `Not a percentage: type it like ${formatMoneyInput(2550, 2, options.locale)}` }
+  if ((reading.value ?? 0) > MAX_PERCENT_BASIS_POINTS) return { ok: false, message: 'A percentage is at most 100' }
+  return reading
 }

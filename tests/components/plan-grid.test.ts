@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { mountSuspended } from '@nuxt/test-utils/runtime'
-import { defineComponent, h } from 'vue'
-import type { CategoryEntry, IncomeEntry, IncomeSource, PlanDetail, YearlyCategory } from '#shared/schemas/yearly'
+import { mockComponent, mountSuspended } from '@nuxt/test-utils/runtime'
+import { defineComponent, h, type Ref } from 'vue'
+import type { CategoryEntry, Deduction, IncomeEntry, IncomeSource, Plan, PlanDetail, YearlyCategory } from '#shared/schemas/yearly'
+import App from '~/app.vue'
 import PlanGrid from '~/components/yearly/PlanGrid.vue'
-import { apiError, fakeApi, ok, paste, settled, signedInAs, toasts, typeKeys, userWith } from './helpers'
+import { apiError, created, fakeApi, inDocument, nextNavigation, noContent, ok, paste, settled, shownToasts, signedInAs, toasts, typeKeys, userWith } from './helpers'
+
+// happy-dom has no canvas to draw the chart on.
+mockComponent('YearlyPlanChart', () => ({ setup: () => () => h('div') }))
 
 signedInAs(userWith('USD'))
 const api = fakeApi()
@@ -37,8 +41,9 @@ function planOf(year: number) {
     incomeSources: [salary],
     deductions: [],
   }
-  return { plan, salary, rent, power }
+  return { plan, salary, rent, power, fixed: fixed! }
 }
+type Fixture = ReturnType<typeof planOf>
 
 // The API's answer to an entry PATCH: the entry with the amount, one version on.
 function answerEntryPatches(entries: (CategoryEntry | IncomeEntry)[], kind: 'category-entries' | 'income-entries') {
@@ -47,19 +52,43 @@ function answerEntryPatches(entries: (CategoryEntry | IncomeEntry)[], kind: 'cat
   }
 }
 
-async function mountGrid() {
+// `arrange` changes the plan the API holds before the grid loads it.
+async function mountGrid(arrange?: (fixture: Fixture) => void) {
   const fixture = planOf(nextYear++)
+  arrange?.(fixture)
   api.on('GET', `/api/yearly/by-year/${fixture.plan.year}`, () => ok(fixture.plan))
+  // The page's count of fields holding something not saved.
+  let unsaved!: Readonly<Ref<number>>
   const Harness = defineComponent(() => {
     const budget = usePlan(fixture.plan.year)
+    unsaved = provideUnsavedChanges()
     return () => budget.plan.value ? h(PlanGrid, { budget, monthLabels: MONTH_LABELS }) : null
   })
   const wrapper = await mountSuspended(Harness, { attachTo: document.body })
   await settled()
   const cell = (row: number, col: number) => wrapper.find(`[data-cell="${row}:${col}"]`)
   const focused = () => document.activeElement?.getAttribute('data-cell')
+  const tabStops = () => wrapper.findAll('td[data-cell]').filter(td => td.attributes('tabindex') === '0').map(td => td.attributes('data-cell'))
   const rowTotal = (name: string) => wrapper.findAll('tr').find(tr => tr.find(`input[aria-label="Row name ${name}"]`).exists())!.findAll('td').at(-1)!.text()
-  return { ...fixture, wrapper, cell, focused, rowTotal }
+  const rowNames = () => wrapper.findAll('[data-testid="row-name"]').map(input => (input.element as HTMLInputElement).value)
+  return { ...fixture, wrapper, unsaved: () => unsaved.value, cell, focused, tabStops, rowTotal, rowNames }
+}
+
+// Opens a row's menu (by its button's label) and picks an item, as the keyboard does.
+async function pick(menuLabel: string, item: string) {
+  await inDocument(`button[aria-label="${menuLabel}"]`)!.trigger('keydown', { key: 'Enter' })
+  await settled()
+  const found = [...document.querySelectorAll('[role="menuitem"]')].find(element => element.textContent?.trim() === item)
+  if (!found) throw new Error(`No menu item "${item}"`)
+  found.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+  await settled()
+}
+
+// Presses the Undo of the toast with that title.
+function undo(title: string) {
+  const press = toasts().toasts.value.find(toast => toast.title === title)?.actions?.[0]?.onClick
+  if (!press) throw new Error(`No undo offered by "${title}"`)
+  ;[press].flat().forEach(handler => handler(new MouseEvent('click')))
 }
 
 describe('the yearly plan grid', () => {
@@ -152,7 +181,7 @@ describe('the yearly plan grid', () => {
       updated: body.updates.map((update: { id: string, amount: number }) => ({ ...grid.power.entries.find(e => e.id === update.id)!, amount: update.amount, version: 2 })),
     }))
 
-    await paste(grid.cell(2, 9), '80\t90.50\t1,000\t70\n')
+    await paste(grid.cell(2, 9), '80\t90.50\t1,000\n')
     await settled()
 
     expect(api.writes()).toEqual([{
@@ -192,5 +221,228 @@ describe('the yearly plan grid', () => {
     expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/yearly/category-entries/${rentJan.id}`, body: { amount: 900, version: 1 } }])
     expect(toasts().toasts.value.map(toast => [toast.title, toast.description])).toEqual([['Not saved', 'This entry does not exist.']])
     expect(grid.cell(1, 0).text()).toBe('1,200.00')
+  })
+
+  it('pasting more amounts than months are left saves nothing and says so', async () => {
+    const grid = await mountGrid()
+    await paste(grid.cell(2, 9), '80\t90\t100\t110\n')
+    await settled()
+    expect(api.writes()).toEqual([])
+    expect(toasts().toasts.value.map(toast => toast.description)).toEqual(['4 amounts do not fit in the 3 months from here to December. Paste them into an earlier month, or copy fewer.'])
+    expect([9, 10, 11].map(col => grid.cell(2, col).text())).toEqual(['80.00', '80.00', '80.00'])
+  })
+
+  it('the amounts are one Tab stop: the first cell, then the cell focused last', async () => {
+    const grid = await mountGrid()
+    expect(grid.tabStops()).toEqual(['0:0'])
+    ;(grid.cell(0, 0).element as HTMLElement).focus()
+    for (const key of ['ArrowDown', 'ArrowRight', 'End']) await grid.wrapper.find(`[data-cell="${grid.focused()}"]`).trigger('keydown', { key })
+    expect(grid.focused()).toBe('1:11')
+    expect(grid.tabStops()).toEqual(['1:11'])
+    await grid.cell(1, 11).trigger('keydown', { key: 'Home' })
+    expect(grid.focused()).toBe('1:0')
+    expect(grid.tabStops()).toEqual(['1:0'])
+  })
+
+  it('a cell that cannot be read is explained next to it, not saved, and counted as not saved', async () => {
+    const grid = await mountGrid()
+    const rentJan = grid.cell(1, 0)
+    ;(rentJan.element as HTMLElement).focus()
+    await rentJan.trigger('keydown', { key: '1' })
+    const input = rentJan.find('input')
+    await typeKeys(input, '2,50')
+    await input.trigger('keydown', { key: 'Enter' })
+    await input.trigger('blur')
+    await settled()
+
+    const message = rentJan.find('[data-testid="cell-error"]')
+    expect(message.text()).toBe('Unclear amount: write decimals with “.”, like 1,234.50 · Not saved')
+    expect(input.attributes('aria-describedby')).toBe(message.attributes('id'))
+    expect(grid.unsaved()).toBe(1)
+    expect(api.writes()).toEqual([])
+    expect(grid.rowTotal('Rent')).toBe('$14,400.00')
+
+    await input.trigger('keydown', { key: 'Escape' })
+    expect(grid.unsaved()).toBe(0)
+    expect(api.writes()).toEqual([])
+  })
+
+  it('deleting a row focuses the next row\'s menu; Undo brings it back in its place with its amounts', async () => {
+    const grid = await mountGrid(fixture => fixture.rent.entries[11]!.amount = 0)
+    const { rent, power, fixed } = grid
+    const again = category(fixed.id, 'Rent', 2, every(120000))
+    api.on('DELETE', `/api/yearly/categories/${rent.id}`, () => noContent())
+    api.on('POST', '/api/yearly/categories', () => created(again))
+    api.on('PATCH', `/api/yearly/categories/${again.id}`, body => ok({ ...again, ...body, version: 2 }))
+    api.on('POST', '/api/yearly/category-entries/bulk', body => ok({
+      updated: body.updates.map((update: { id: string, amount: number }) => ({ ...again.entries.find(e => e.id === update.id)!, amount: update.amount, version: 2 })),
+    }))
+
+    await pick('Actions for Rent', 'Delete row')
+    expect(api.writes()).toEqual([{ method: 'DELETE', path: `/api/yearly/categories/${rent.id}` }])
+    expect(grid.rowNames()).toEqual(['Salary', 'Power'])
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Actions for ${power.name}`)
+
+    expect(toasts().toasts.value.find(toast => toast.title === 'Category deleted')?.description).toBe('Rent · $13,200.00 in the year')
+    undo('Category deleted')
+    await settled()
+
+    expect(api.writes().slice(1)).toEqual([
+      { method: 'POST', path: '/api/yearly/categories', body: { sectionId: fixed.id, name: 'Rent', amount: 120000 } },
+      { method: 'PATCH', path: `/api/yearly/categories/${again.id}`, body: { sortOrder: 0, version: 1 } },
+      { method: 'POST', path: '/api/yearly/category-entries/bulk', body: { updates: [{ id: again.entries[11]!.id, amount: 0 }] } },
+    ])
+    expect(grid.rowNames()).toEqual(['Salary', 'Rent', 'Power'])
+    expect(Array.from({ length: 12 }, (_, col) => grid.cell(1, col).text())).toEqual([...Array(11).fill('1,200.00'), '0.00'])
+  })
+
+  it('deleting the only deduction focuses the field that adds one; Undo brings back its type and value', async () => {
+    let tax!: Deduction
+    const grid = await mountGrid((fixture) => {
+      tax = { id: randomUUID(), planId: fixture.plan.id, name: 'Tax', type: 'percent', value: 2550, sortOrder: 3, version: 1 }
+      fixture.plan.deductions = [tax]
+    })
+    const again = { ...tax, id: randomUUID(), sortOrder: 0 }
+    api.on('DELETE', `/api/yearly/deductions/${tax.id}`, () => noContent())
+    api.on('POST', '/api/yearly/deductions', () => created(again))
+    api.on('PATCH', `/api/yearly/deductions/${again.id}`, body => ok({ ...again, ...body, version: 2 }))
+
+    await pick('Actions for deduction Tax', 'Delete deduction')
+    expect(grid.wrapper.findAll('[data-testid="deduction-row"]')).toHaveLength(0)
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('add-deduction')
+
+    expect(toasts().toasts.value.find(toast => toast.title === 'Deduction deleted')?.description).toBe('Tax · 25.50 % of gross income')
+    undo('Deduction deleted')
+    await settled()
+    expect(api.writes().slice(1)).toEqual([
+      { method: 'POST', path: '/api/yearly/deductions', body: { planId: grid.plan.id, name: 'Tax', type: 'percent', value: 2550 } },
+      { method: 'PATCH', path: `/api/yearly/deductions/${again.id}`, body: { sortOrder: 3, version: 1 } },
+    ])
+    expect((grid.wrapper.find('[data-testid="deduction-value"]').element as HTMLInputElement).value).toBe('25.50')
+  })
+
+  it('a deduction value that cannot be read is explained next to it, not saved, and counted as not saved', async () => {
+    let tax!: Deduction
+    const grid = await mountGrid((fixture) => {
+      tax = { id: randomUUID(), planId: fixture.plan.id, name: 'Tax', type: 'percent', value: 1000, sortOrder: 0, version: 1 }
+      fixture.plan.deductions = [tax]
+    })
+    api.on('PATCH', `/api/yearly/deductions/${tax.id}`, body => ok({ ...tax, ...body, version: 2 }))
+    const field = grid.wrapper.find('[data-testid="deduction-value"]')
+
+    for (const [text, why] of [['abc', 'Not a percentage: type it like 25.50'], ['120', 'A percentage is at most 100']]) {
+      await field.setValue(text)
+      await field.trigger('blur')
+      const message = grid.wrapper.find('[data-testid="deduction-error"]')
+      expect(message.text()).toBe(`${why} · Not saved`)
+      expect(field.attributes('aria-describedby')).toBe(message.attributes('id'))
+      expect((field.element as HTMLInputElement).value).toBe(text)
+      expect(grid.unsaved()).toBe(1)
+    }
+    await settled()
+    expect(api.writes()).toEqual([])
+
+    await field.setValue('12.5')
+    await field.trigger('blur')
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/yearly/deductions/${tax.id}`, body: { value: 1250, version: 1 } }])
+    expect(grid.wrapper.find('[data-testid="deduction-error"]').exists()).toBe(false)
+    expect(grid.unsaved()).toBe(0)
+  })
+
+  it('switching a deduction\'s type keeps its number, read in the new type', async () => {
+    let tax!: Deduction
+    await mountGrid((fixture) => {
+      tax = { id: randomUUID(), planId: fixture.plan.id, name: 'Tax', type: 'percent', value: 1000, sortOrder: 0, version: 1 }
+      fixture.plan.deductions = [tax]
+    })
+    api.on('PATCH', `/api/yearly/deductions/${tax.id}`, body => ok({ ...tax, ...body, version: 2 }))
+    await pick('Actions for deduction Tax', 'Make it a fixed amount per month')
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/yearly/deductions/${tax.id}`, body: { type: 'fixed', value: 1000, version: 1 } }])
+    expect(inDocument('[data-testid="deduction-value"]')!.attributes('aria-label')).toBe('Tax amount per month')
+  })
+
+  it('a new deduction whose value cannot be read is explained next to the field and not added', async () => {
+    const grid = await mountGrid()
+    await grid.wrapper.find('[data-testid="add-deduction"]').setValue('Pension')
+    await grid.wrapper.find('input[aria-label="Deduction value"]').setValue('150')
+    await grid.wrapper.find('[data-testid="add-deduction"]').trigger('submit')
+    await settled()
+    const message = grid.wrapper.find('[data-testid="new-deduction-error"]')
+    expect(message.text()).toBe('A percentage is at most 100 · Not added')
+    expect(grid.wrapper.find('input[aria-label="Deduction value"]').attributes('aria-describedby')).toBe(message.attributes('id'))
+    expect(api.writes()).toEqual([])
+  })
+})
+
+describe('the yearly plan page', () => {
+  async function mountPage() {
+    const fixture = planOf(nextYear++)
+    const { id, year, name, version, createdAt, updatedAt } = fixture.plan
+    // The user's plans, as GET /api/yearly lists them.
+    const plans: Plan[] = [{ id, year, name, version, createdAt, updatedAt }]
+    api.on('GET', `/api/yearly/by-year/${year}`, () => ok(fixture.plan))
+    api.on('GET', '/api/yearly', () => ok(plans))
+    const page = await mountSuspended(App, { route: `/yearly/${year}`, attachTo: document.body })
+    await settled()
+    return { ...fixture, plans, page, status: () => page.find('[data-testid="save-status"]').text() }
+  }
+
+  it('says a refused amount is not saved until it is fixed or dropped', async () => {
+    const view = await mountPage()
+    answerEntryPatches(view.rent.entries, 'category-entries')
+    expect(view.status()).toBe('All changes saved')
+    const rentMar = view.page.find('[data-cell="1:2"]')
+    ;(rentMar.element as HTMLElement).focus()
+    await rentMar.trigger('keydown', { key: 'Enter' })
+    await rentMar.find('input').setValue('12.3.4')
+    await rentMar.find('input').trigger('keydown', { key: 'Enter' })
+    await settled()
+    expect(view.status()).toBe('1 change not saved')
+    expect(api.writes()).toEqual([])
+
+    await rentMar.find('input').setValue('12.34')
+    await rentMar.find('input').trigger('keydown', { key: 'Enter' })
+    await settled()
+    expect(view.status()).toBe('All changes saved')
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/yearly/category-entries/${view.rent.entries[2]!.id}`, body: { amount: 1234, version: 1 } }])
+  })
+
+  it('renames the plan', async () => {
+    const view = await mountPage()
+    api.on('PATCH', `/api/yearly/${view.plan.id}`, body => ok({ ...view.plan, name: body.name, version: 2 }))
+    await view.page.find('[data-testid="rename-plan"]').trigger('click')
+    await settled()
+    const name = inDocument('[data-testid="plan-name-input"]')!
+    await name.setValue('')
+    await typeKeys(name, 'Family budget')
+    await inDocument('[data-testid="confirm-rename"]')!.trigger('click')
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/yearly/${view.plan.id}`, body: { name: 'Family budget', version: 1 } }])
+    expect(view.page.find('[data-testid="plan-name"]').text()).toBe('Family budget')
+    expect(inDocument('[role="dialog"]')).toBeUndefined()
+  })
+
+  it('names what goes with the plan before anything is deleted, then deletes it and opens /yearly', async () => {
+    const view = await mountPage()
+    api.on('DELETE', `/api/yearly/${view.plan.id}`, () => {
+      view.plans.length = 0
+      return noContent()
+    })
+
+    await view.page.find('[data-testid="delete-plan"]').trigger('click')
+    await settled()
+    const dialog = inDocument('[role="dialog"]')!
+    expect(dialog.find('h2').text()).toBe(`Delete the ${view.plan.year} plan?`)
+    expect(dialog.find('p').text()).toBe('Deleted with it: 1 income source and 2 categories, and every amount in them. This cannot be undone.')
+    expect(api.writes()).toEqual([])
+
+    const navigated = nextNavigation()
+    await inDocument('[data-testid="confirm-delete-plan"]')!.trigger('click')
+    expect(await navigated).toBe('/yearly')
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'DELETE', path: `/api/yearly/${view.plan.id}` }])
+    expect(shownToasts().map(toast => toast.title)).toEqual([`${view.plan.year} plan deleted`])
+    expect(view.page.text()).toContain('No yearly plan yet')
   })
 })
