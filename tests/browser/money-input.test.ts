@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { APIRequestContext, Browser, Page } from 'playwright-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
+import { hydrated, launchChromium, pageProblems, requestJson, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -13,11 +13,7 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-async function api<T = any>(request: APIRequestContext, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<T> {
-  const answer = await request.fetch(`${baseUrl}${path}`, { method, data })
-  if (!answer.ok()) throw new Error(`${method} ${path}: ${answer.status()} ${await answer.text()}`)
-  return answer.json() as Promise<T>
-}
+const api = (request: APIRequestContext, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) => requestJson(request, method, `${baseUrl}${path}`, data)
 
 // Click the field, select what it shows (the month's income shows 0.00), type.
 async function typeInto(page: Page, testId: string, text: string) {

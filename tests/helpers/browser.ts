@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core'
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts')
 
@@ -36,4 +36,12 @@ export function pageProblems(page: Page): string[] {
     if (/hydration/i.test(message.text())) problems.push(`console: ${message.text()}`)
   })
   return problems
+}
+
+// The app's API with a page's session (its request context shares the cookies):
+// the answer's JSON, or an error naming what failed.
+export async function requestJson<T = any>(request: APIRequestContext, method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown): Promise<T> {
+  const answer = await request.fetch(url, { method, data })
+  if (!answer.ok()) throw new Error(`${method} ${url}: ${answer.status()} ${await answer.text()}`)
+  return answer.json() as Promise<T>
 }
