@@ -17,13 +17,14 @@ const texts = (cells: ReturnType<Page['locator']>) => cells.allTextContents().th
 
 const api = (request: APIRequestContext, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) => requestJson(request, method, `${baseUrl}${path}`, data)
 
-// A new account with a plan for `year`: Salary, then Rent and Power in the first section,
+// A new account with a plan for `year`: Salary, a 10 % deduction, then Rent and Power in the first section,
 // each with twelve amounts of its own.
 async function planned(page: Page, year: number, rentName = 'Rent') {
   const request = page.request
   await api(request, 'POST', '/api/auth/register', { email: uniqueEmail('yearly'), password: PASSWORD })
   const plan = await api(request, 'POST', '/api/yearly', { year })
   await api(request, 'POST', '/api/yearly/income-sources', { planId: plan.id, name: 'Salary', amount: 400000 })
+  await api(request, 'POST', '/api/yearly/deductions', { planId: plan.id, name: 'Income tax', type: 'percent', value: 1000 })
   const rent = await api(request, 'POST', '/api/yearly/categories', { sectionId: plan.sections[0].id, name: rentName })
   await api(request, 'POST', '/api/yearly/category-entries/bulk', { updates: rent.entries.map((entry: { id: string }, i: number) => ({ id: entry.id, amount: 120000 + i * 100 })) })
   await api(request, 'POST', '/api/yearly/categories', { sectionId: plan.sections[0].id, name: 'Power', amount: 8000 })
@@ -227,6 +228,7 @@ describe('the yearly grid by keyboard', () => {
     expect(await message.isVisible()).toBe(true)
     expect(await powerMarch.locator('input').getAttribute('aria-describedby')).toBe(await message.getAttribute('id'))
     expect(await page.getByTestId('save-status').textContent()).toBe('1 change not saved')
+    await page.screenshot({ path: screenshotPath('yearly-refused-cell') })
     // Clicking elsewhere keeps it, still unsaved.
     await page.getByRole('heading', { level: 1 }).click()
     expect(await powerMarch.locator('input').inputValue()).toBe('12,50')
@@ -260,7 +262,7 @@ describe('deleting on the yearly page', () => {
 
     await page.getByTestId('delete-plan').click()
     const dialog = page.getByRole('dialog')
-    await expect.poll(() => dialog.textContent()).toContain('Deleted with it: 1 income source and 2 categories, and every amount in them.')
+    await expect.poll(() => dialog.textContent()).toContain('Deleted with it: 1 income source, 1 deduction, and 2 categories, with every amount in them.')
     await page.getByTestId('confirm-delete-plan').click()
     await page.waitForURL(`${baseUrl}/yearly`)
     expect((await page.request.get(`${baseUrl}/api/yearly/${plan.id}`)).status()).toBe(404)

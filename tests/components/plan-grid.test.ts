@@ -5,7 +5,7 @@ import { defineComponent, h, type Ref } from 'vue'
 import type { CategoryEntry, Deduction, IncomeEntry, IncomeSource, Plan, PlanDetail, YearlyCategory } from '#shared/schemas/yearly'
 import App from '~/app.vue'
 import PlanGrid from '~/components/yearly/PlanGrid.vue'
-import { apiError, created, fakeApi, inDocument, nextNavigation, noContent, ok, paste, settled, shownToasts, signedInAs, toasts, typeKeys, userWith } from './helpers'
+import { apiError, created, fakeApi, held, inDocument, nextNavigation, noContent, ok, paste, settled, shownToasts, signedInAs, toasts, typeKeys, userWith } from './helpers'
 
 // happy-dom has no canvas to draw the chart on.
 mockComponent('YearlyPlanChart', () => ({ setup: () => () => h('div') }))
@@ -70,7 +70,7 @@ async function mountGrid(arrange?: (fixture: Fixture) => void) {
   const focused = () => document.activeElement?.getAttribute('data-cell')
   const tabStops = () => wrapper.findAll('td[data-cell]').filter(td => td.attributes('tabindex') === '0').map(td => td.attributes('data-cell'))
   const rowTotal = (name: string) => wrapper.findAll('tr').find(tr => tr.find(`input[aria-label="Row name ${name}"]`).exists())!.findAll('td').at(-1)!.text()
-  const rowNames = () => wrapper.findAll('[data-testid="row-name"]').map(input => (input.element as HTMLInputElement).value)
+  const rowNames = () => wrapper.findAll('[data-row-id] [data-testid="row-name"]').map(input => (input.element as HTMLInputElement).value)
   return { ...fixture, wrapper, unsaved: () => unsaved.value, cell, focused, tabStops, rowTotal, rowNames }
 }
 
@@ -223,6 +223,33 @@ describe('the yearly plan grid', () => {
     expect(grid.cell(1, 0).text()).toBe('1,200.00')
   })
 
+  it('renames a row on Enter with one request, keeping focus there; Escape puts the saved name back', async () => {
+    const grid = await mountGrid()
+    const answer = held(ok({ ...grid.power, name: 'Electricity', version: 2 }))
+    api.on('PATCH', `/api/yearly/categories/${grid.power.id}`, answer.respond)
+    const name = grid.wrapper.find('input[aria-label="Row name Power"]')
+    ;(name.element as HTMLInputElement).focus()
+
+    await name.setValue('Electricity')
+    await name.trigger('keydown', { key: 'Enter' })
+    expect(document.activeElement).toBe(name.element)
+    await name.trigger('blur')
+    answer.release()
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/yearly/categories/${grid.power.id}`, body: { name: 'Electricity', version: 1 } }])
+    expect(grid.rowNames()).toEqual(['Salary', 'Rent', 'Electricity'])
+
+    const renamed = grid.wrapper.find('input[aria-label="Row name Electricity"]')
+    ;(renamed.element as HTMLInputElement).focus()
+    await renamed.setValue('Gas')
+    await renamed.trigger('keydown', { key: 'Escape' })
+    expect((renamed.element as HTMLInputElement).value).toBe('Electricity')
+    expect(document.activeElement).toBe(renamed.element)
+    await renamed.trigger('blur')
+    await settled()
+    expect(api.writes()).toHaveLength(1)
+  })
+
   it('pasting more amounts than months are left saves nothing and says so', async () => {
     const grid = await mountGrid()
     await paste(grid.cell(2, 9), '80\t90\t100\t110\n')
@@ -342,7 +369,11 @@ describe('the yearly plan grid', () => {
     await settled()
     expect(api.writes()).toEqual([])
 
+    // Enter saves and keeps focus; leaving the field then sends nothing more.
+    ;(field.element as HTMLInputElement).focus()
     await field.setValue('12.5')
+    await field.trigger('keydown', { key: 'Enter' })
+    expect(document.activeElement).toBe(field.element)
     await field.trigger('blur')
     await settled()
     expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/yearly/deductions/${tax.id}`, body: { value: 1250, version: 1 } }])
@@ -434,7 +465,7 @@ describe('the yearly plan page', () => {
     await settled()
     const dialog = inDocument('[role="dialog"]')!
     expect(dialog.find('h2').text()).toBe(`Delete the ${view.plan.year} plan?`)
-    expect(dialog.find('p').text()).toBe('Deleted with it: 1 income source and 2 categories, and every amount in them. This cannot be undone.')
+    expect(dialog.find('p').text()).toBe('Deleted with it: 1 income source and 2 categories, with every amount in them. This cannot be undone.')
     expect(api.writes()).toEqual([])
 
     const navigated = nextNavigation()
