@@ -15,3 +15,8 @@ export async function focusAfterRender(find: () => HTMLElement | null | undefine
   await nextTick()
   find()?.focus()
 }
+
+// A row's control, found by the row's id and the control's data-row-action.
+export function rowControl(list: HTMLElement | null | undefined, rowId: string, action: string) {
+  return list?.querySelector<HTMLElement>(`[data-row-id="${rowId}"] [data-row-action="${action}"]`)
+}

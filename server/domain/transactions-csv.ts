@@ -2,7 +2,7 @@
 // date,description,amount,category; amounts in major units of the currency.
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
-import { isoDate, name as nameSchema, text } from '#shared/schemas/common'
+import { MAX_MONEY, isoDate, name as nameSchema, text } from '#shared/schemas/common'
 import { MAX_DESCRIPTION } from '#shared/schemas/months'
 import { formatMajorAmount, parseMajorAmount } from '#shared/utils/money'
 import type { Issue } from '#shared/schemas/common'
@@ -25,33 +25,60 @@ export type ParseResult
 
 const description = text(MAX_DESCRIPTION)
 const breaks = (value: string) => value.split('\n').length - 1
+// Past this many rows that are not CSV at all, the rest is not read: the file is not CSV.
+const MAX_BROKEN_ROWS = 20
+
+interface CsvRecord { fields: string[], line: number }
+
+// The file's records with the line each starts on (header = 1), and the lines
+// where a record is not CSV (a quote not closed, a stray quote). Reading goes on
+// after such a line, so one stray quote does not hide the other bad rows.
+function readRecords(csv: string): { records: CsvRecord[], broken: number[] } {
+  const lines = csv.split('\n')
+  const records: CsvRecord[] = []
+  const broken: number[] = []
+  let first = 0
+  while (first < lines.length) {
+    type Parsed = { record: string[], raw: string, info: { lines: number } }
+    let failure: { lines: number, raw: string } | undefined
+    const parsed = parse(lines.slice(first).join('\n'), {
+      bom: first === 0, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: '\n',
+      skip_records_with_error: true,
+      on_skip: (error, raw) => {
+        failure ??= { lines: (error as { lines?: number } | undefined)?.lines ?? 1, raw: raw ?? '' }
+        return undefined
+      },
+    }) as unknown as Parsed[]
+    const startOf = (lines: number, raw: string) => first + lines - breaks(raw.replace(/^\n+/, '').replace(/\n$/, ''))
+    const failedAt = failure && startOf(failure.lines, failure.raw)
+    for (const record of parsed) {
+      const line = startOf(record.info.lines, record.raw)
+      if (failedAt === undefined || line < failedAt) records.push({ fields: record.record, line })
+    }
+    if (failedAt === undefined) break
+    broken.push(failedAt)
+    if (broken.length >= MAX_BROKEN_ROWS) break
+    first = failedAt
+  }
+  return { records, broken }
+}
 
 // Every bad row is reported, by the line of the file it starts on (header = 1).
 // Line breaks are read as LF: CRLF inside a quoted field is kept as LF.
 export function parseTransactionsCsv(csv: string, month: { year: number, month: number }, decimals: number): ParseResult {
-  type Parsed = { record: string[], raw: string, info: { lines: number } }
-  let records: Parsed[]
-  try {
-    records = parse(csv.replace(/\r\n/g, '\n'), { bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: '\n' }) as unknown as Parsed[]
-  }
-  catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1
-    return { ok: false, issues: [{ path: `line ${line}`, message: 'The file is not valid CSV here (a quote is not closed or a field is malformed)' }] }
-  }
-  const startLine = ({ raw, info }: Parsed) => info.lines - breaks(raw.replace(/^\n+/, '').replace(/\n$/, ''))
-
+  const { records, broken } = readRecords(csv.replace(/\r\n/g, '\n'))
   const [header, ...body] = records
-  if (!header || header.record.join(',') !== CSV_HEADER.join(',') || startLine(header) !== 1) {
+  if (!header || header.fields.join(',') !== CSV_HEADER.join(',') || header.line !== 1) {
     return { ok: false, issues: [{ path: 'line 1', message: `The first line must be exactly: ${CSV_HEADER.join(',')}` }] }
   }
-  if (body.length > MAX_IMPORT_ROWS) return { ok: false, tooMany: true }
+  if (body.length + broken.length > MAX_IMPORT_ROWS) return { ok: false, tooMany: true }
 
   const rows: CsvRow[] = []
-  const issues: Issue[] = []
+  const issues: Issue[] = broken.map(line => ({ path: `line ${line}`, message: 'This row is not valid CSV: a quote is not closed, or a quote stands inside a field that does not start with one' }))
   const monthLabel = `${month.year}-${String(month.month).padStart(2, '0')}`
   for (const record of body) {
     const problems: string[] = []
-    const fields = record.record
+    const fields = record.fields
     if (fields.length !== CSV_HEADER.length) {
       problems.push(`Expected 4 fields, found ${fields.length}`)
     }
@@ -62,12 +89,15 @@ export function parseTransactionsCsv(csv: string, month: { year: number, month: 
       if (!description.safeParse(text).success) problems.push(`description must be at most ${MAX_DESCRIPTION} characters, without NUL or lone surrogates`)
       const amount = parseMajorAmount(amountText, decimals)
       if (amount === undefined) problems.push(`amount must be digits with at most ${decimals} decimal${decimals === 1 ? '' : 's'}, optionally negative (no symbols or grouping)`)
-      else if (amount === 0 || Math.abs(amount) > 1_000_000_000) problems.push('amount must not be zero and must be within ±1,000,000,000 minor units')
+      else if (amount === 0 || Math.abs(amount) > MAX_MONEY) problems.push(`amount must not be zero, and at most ${formatMajorAmount(MAX_MONEY, decimals)} either way`)
       const categoryName = category === '' ? { success: true as const, data: '' } : nameSchema.safeParse(category)
       if (!categoryName.success) problems.push('category must be empty or a name of 1–100 characters')
       if (!problems.length) rows.push({ date, description: text, amount: amount!, categoryName: categoryName.data! })
     }
-    if (problems.length) issues.push({ path: `line ${startLine(record)}`, message: problems.join('; ') })
+    if (problems.length) issues.push({ path: `line ${record.line}`, message: problems.join('; ') })
   }
+  issues.sort((a, b) => lineOf(a) - lineOf(b))
   return issues.length ? { ok: false, issues } : { ok: true, rows }
 }
+
+const lineOf = (issue: Issue) => Number(issue.path.slice('line '.length))

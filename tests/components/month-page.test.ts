@@ -394,6 +394,34 @@ describe('what the month page says is saved', () => {
   })
 })
 
+describe('renaming a category', () => {
+  it('Enter saves the name once and moves on to the row\'s budget', async () => {
+    const view = await mountMonthPage()
+    const fun = view.month.categories[1]!
+    api.on('PATCH', `/api/categories/${fun.id}`, body => ok({ ...fun, ...body, version: 2 }))
+    const name = view.page.find('input[aria-label="Name of category Fun"]')
+    await name.setValue('Going out')
+    await name.trigger('keydown', { key: 'Enter' })
+    name.element.dispatchEvent(new FocusEvent('blur'))
+    await settled()
+
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/categories/${fun.id}`, body: { name: 'Going out', version: 1 } }])
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Budget for Going out')
+  })
+
+  it('refuses a name that differs from another category\'s only in case, next to the field', async () => {
+    const view = await mountMonthPage()
+    const name = view.page.find('input[aria-label="Name of category Fun"]')
+    await name.setValue('GROCERIES')
+    name.element.dispatchEvent(new FocusEvent('blur'))
+    await settled()
+
+    expect(api.writes()).toEqual([])
+    expect(name.attributes('aria-invalid')).toBe('true')
+    expect(view.page.find(`#${name.attributes('aria-describedby')}`).text()).toBe('There is already a category named "Groceries".')
+  })
+})
+
 describe('deleting the month', () => {
   it('names what goes with it before anything is deleted, then deletes it and opens the months list', async () => {
     const view = await mountMonthPage()

@@ -25,9 +25,38 @@ describe('transactions CSV', () => {
     ] })
   })
 
-  it('reports an unclosed quote and a bad header', () => {
-    expect(parseTransactionsCsv('date,description,amount,category\n2026-03-01,"oops,1,\n', month, 2)).toMatchObject({ ok: false, issues: [{ path: expect.stringMatching(/^line \d+$/) }] })
+  it('reports an unclosed quote on the line it opens, and a bad header', () => {
+    expect(parseTransactionsCsv('date,description,amount,category\n2026-03-01,"oops,1,\n', month, 2)).toEqual({ ok: false, issues: [{ path: 'line 2', message: expect.stringMatching(/quote is not closed/) }] })
     expect(parseTransactionsCsv('date,amount\n', month, 2)).toEqual({ ok: false, issues: [{ path: 'line 1', message: expect.any(String) }] })
     expect(parseTransactionsCsv('', month, 2)).toMatchObject({ ok: false, issues: [{ path: 'line 1' }] })
+  })
+
+  it('reads on after a row that is not CSV, so one stray quote does not hide the other bad rows', () => {
+    const csv = [
+      'date,description,amount,category',
+      '2026-03-01,fine,1.00,',
+      '2026-03-02,"never closed,2.00,',
+      '2026-03-03,bad amount,abc,',
+      '2026-03-04,a "quote" inside,1.00,',
+      '2026-03-05,fine,1.00,',
+      '2026-03-06,"bad date",1.00,',
+      '2026-02-30,x,1.00,',
+      '',
+    ].join('\r\n')
+    const notCsv = expect.stringMatching(/^This row is not valid CSV/)
+    expect(parseTransactionsCsv(csv, month, 2)).toEqual({ ok: false, issues: [
+      { path: 'line 3', message: notCsv },
+      { path: 'line 4', message: expect.stringMatching(/^amount must be digits/) },
+      { path: 'line 5', message: notCsv },
+      { path: 'line 8', message: 'date must be a real day as YYYY-MM-DD' },
+    ] })
+  })
+
+  it('states the amount limit in the currency\'s major units', () => {
+    const csv = 'date,description,amount,category\n2026-03-01,x,10000000.01,\n2026-03-02,y,0,\n'
+    expect(parseTransactionsCsv(csv, month, 2)).toEqual({ ok: false, issues: [
+      { path: 'line 2', message: 'amount must not be zero, and at most 10000000.00 either way' },
+      { path: 'line 3', message: 'amount must not be zero, and at most 10000000.00 either way' },
+    ] })
   })
 })
