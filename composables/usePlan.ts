@@ -77,7 +77,7 @@ export function usePlan(year: MaybeRefOrGetter<number>) {
     return source
   }
 
-  async function addCategory(section: Section, name: string, amount = 0) {
+  async function addCategory(section: Pick<Section, 'id'>, name: string, amount = 0) {
     const category = await save(() => apiFetch<YearlyCategory>('/api/yearly/categories', { method: 'POST', body: { sectionId: section.id, name, ...(amount ? { amount } : {}) } }))
     const target = plan.value?.sections.find(s => s.id === section.id)
     if (category && target) target.categories = sortRows([...target.categories, category])
@@ -140,8 +140,8 @@ export function usePlan(year: MaybeRefOrGetter<number>) {
       const value = record.type === 'percent' ? `${formatMoneyInput(record.value, 2, user.value?.locale ?? 'en-US')} % of gross income` : `${money(record.value)} a month`
       return { title: 'Deduction deleted', description: `${record.name} · ${value}` }
     }
-    const year = money(record.entries.reduce((sum, entry) => sum + entry.amount, 0))
-    return { title: kind === 'categories' ? 'Category deleted' : 'Income source deleted', description: `${record.name} · ${year} in the year` }
+    const total = money(record.entries.reduce((sum, entry) => sum + entry.amount, 0))
+    return { title: kind === 'categories' ? 'Category deleted' : 'Income source deleted', description: `${record.name} · ${total} in the year` }
   }
 
   // A deleted row back as it was (as a new record): its name, its place, its
@@ -151,10 +151,9 @@ export function usePlan(year: MaybeRefOrGetter<number>) {
     const amounts = 'entries' in record ? record.entries.map(entry => entry.amount) : []
     // The amount most months share comes with the new row; the others follow.
     const common = amounts.find(amount => amounts.filter(other => other === amount).length * 2 > amounts.length) ?? 0
-    const section = plan.value?.sections.find(s => s.id === (row.kind === 'categories' ? row.record.sectionId : undefined))
     const created = row.kind === 'deductions'
       ? await addDeduction({ name: row.record.name, type: row.record.type, value: row.record.value })
-      : row.kind === 'income-sources' ? await addIncomeSource(row.record.name, common) : section && await addCategory(section, row.record.name, common)
+      : row.kind === 'income-sources' ? await addIncomeSource(row.record.name, common) : await addCategory({ id: row.record.sectionId }, row.record.name, common)
     if (!created) return
     if (created.sortOrder !== record.sortOrder) await updateRow(kind, created, { sortOrder: record.sortOrder })
     if (!('entries' in created)) return created
