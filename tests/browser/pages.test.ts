@@ -55,3 +55,50 @@ describe('keyboard', () => {
     await context.close()
   })
 })
+
+describe('an address that does not exist', () => {
+  it('signed in: answers 404 with a "Page not found" page inside the app, and leads back to the months', async () => {
+    const { context, page } = await signedInPage('not-found')
+    const problems = pageProblems(page)
+
+    const response = await page.goto(`${baseUrl}/monthz/typo`)
+
+    expect(response?.status()).toBe(404)
+    await hydrated(page)
+    expect(page.url()).toBe(`${baseUrl}/monthz/typo`)
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor()
+    expect(await page.getByText('There is no page at /monthz/typo.').isVisible()).toBe(true)
+    expect(await page.getByTestId('sign-out').isVisible()).toBe(true)
+    expect(await page.title()).toBe('Page not found · Budgeting')
+    await page.getByRole('link', { name: 'Go to your months' }).click()
+    await page.waitForURL(`${baseUrl}/months`)
+    await page.getByRole('heading', { name: 'Months' }).waitFor()
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('signed out: answers 404 too, and its link back goes through signing in', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    const problems = pageProblems(page)
+
+    const response = await page.goto(`${baseUrl}/no/such/page`)
+
+    expect(response?.status()).toBe(404)
+    await hydrated(page)
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor()
+    await page.getByRole('link', { name: 'Go to your months' }).click()
+    await page.waitForURL(/\/login\?next=(\/|%2F)months$/)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('an unknown month keeps its own message', async () => {
+    const { context, page } = await signedInPage('no-month')
+    await page.goto(`${baseUrl}/months/00000000-0000-4000-8000-000000000000`)
+    await hydrated(page)
+    await page.getByText('This month does not exist').waitFor()
+    expect(await page.getByRole('heading', { name: 'Page not found' }).count()).toBe(0)
+    await context.close()
+  })
+})
