@@ -90,6 +90,14 @@ async function signedIn(look: typeof LOOKS[number]) {
   return { context, page: await context.newPage() }
 }
 
+// A chart's text alternative, row by row: its label, then each series' amount.
+const chartTable = (page: Page, caption: string) => page.getByRole('table', { name: caption }).locator('tbody tr')
+  .evaluateAll(rows => rows.map(row => [...row.children].map(cell => cell.textContent!.trim())))
+// How far the document runs on below the page's content: hidden content that
+// still takes room shows here.
+const overhang = (page: Page) => page.evaluate(() =>
+  document.documentElement.scrollHeight - Math.max(window.innerHeight, Math.ceil(document.getElementById('main')!.getBoundingClientRect().bottom + window.scrollY)))
+
 const notFoundShown = (page: Page) => page.getByRole('heading', { name: 'Page not found' }).waitFor()
 // Each test visits several pages, on a machine that also runs other files' browsers.
 const SEVERAL_PAGES = 150_000
@@ -124,6 +132,8 @@ describe('accessibility: axe-core finds nothing critical or serious', () => {
         await expect.poll(() => page.getByLabel('Notes').inputValue()).toBe('Birthday present for Sam.')
         expect(await page.getByLabel('Income this month').inputValue()).toBe('5,000.00')
       })
+      expect(await chartTable(page, 'Budget and spending by category')).toEqual([['Groceries', '$400.00', '$20.50'], ['Going out with friends', '$50.00', '$90.00']])
+      expect(await overhang(page)).toBeLessThanOrEqual(0)
       await audit('/settings', 'settings', page => page.getByTestId('money-preview').waitFor())
       expect(problems).toEqual([])
       await context.close()
@@ -137,6 +147,10 @@ describe('accessibility: axe-core finds nothing critical or serious', () => {
       await audit('/yearly', 'yearly-empty', page => page.getByText('No yearly plan yet').waitFor())
       const year = await planWithData(context)
       await audit(`/yearly/${year}`, 'yearly-plan', page => page.getByTestId('plan-chart').locator('canvas').waitFor())
+      const months = await chartTable(page, 'Net income and expenses by month')
+      expect(months).toHaveLength(12)
+      expect(months[0]).toEqual(['Jan', '$2,700.00', '$1,600.00'])
+      expect(await overhang(page)).toBeLessThanOrEqual(0)
       await audit('/no-such-page', 'not-found', notFoundShown)
       expect(problems).toEqual([])
       await context.close()
