@@ -1,12 +1,24 @@
 // Chart.js options for bar charts of money. Chart.js plots numbers, so amounts
-// become major units (`toChart`) only for drawing; the axis and the tooltips
-// show the exact amounts in the user's currency.
-export function useMoneyChart(exact: (datasetIndex: number, dataIndex: number) => number) {
+// become major units (`toChart`) only for drawing; the axis shows rounded
+// amounts in the user's currency, the tooltips and `ChartDataTable` exact ones.
+// Below Tailwind's `sm` breakpoint the bars run across, one label per line:
+// upright bars there would rotate, skip or cut off their labels.
+export function useMoneyChart(exact: (datasetIndex: number, dataIndex: number) => number, rowCount: () => number) {
   const money = useMoney()
   const { user } = useAuth()
-  const scale = computed(() => 10 ** currencyDecimals(user.value?.currency ?? 'USD'))
+  const currency = computed(() => user.value?.currency ?? 'USD')
+  const scale = computed(() => 10 ** currencyDecimals(currency.value))
   const toChart = (minor: number) => minor / scale.value
+  const axisAmount = computed(() => new Intl.NumberFormat(user.value?.locale ?? 'en-US', { style: 'currency', currency: currency.value, notation: 'compact' }))
+
+  const narrowQuery = window.matchMedia('(max-width: 639px)')
+  const narrow = ref(narrowQuery.matches)
+  const followQuery = (event: MediaQueryListEvent) => narrow.value = event.matches
+  narrowQuery.addEventListener('change', followQuery)
+  onBeforeUnmount(() => narrowQuery.removeEventListener('change', followQuery))
+
   const options = computed(() => ({
+    indexAxis: narrow.value ? 'y' as const : 'x' as const,
     responsive: true,
     maintainAspectRatio: false,
     animation: false as const,
@@ -14,7 +26,9 @@ export function useMoneyChart(exact: (datasetIndex: number, dataIndex: number) =
       legend: { position: 'bottom' as const },
       tooltip: { callbacks: { label: (item: { datasetIndex: number, dataIndex: number, dataset: { label?: string } }) => `${item.dataset.label}: ${money(exact(item.datasetIndex, item.dataIndex))}` } },
     },
-    scales: { y: { beginAtZero: true, ticks: { callback: (value: string | number) => money(Math.round(Number(value) * scale.value)) } } },
+    scales: { [narrow.value ? 'x' : 'y']: { beginAtZero: true, ticks: { callback: (value: string | number) => axisAmount.value.format(Number(value)) } } },
   }))
-  return { options, toChart }
+  // Across, each label needs room for its two bars.
+  const height = computed(() => narrow.value ? `${Math.max(16, 4 + rowCount() * 2.75)}rem` : '16rem')
+  return { options, toChart, narrow, height }
 }
