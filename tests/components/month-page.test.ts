@@ -384,6 +384,20 @@ describe('what the month page says is saved', () => {
     expect(status()).toBe('All changes saved')
   })
 
+  it('counts notes being typed as not saved until the box is left and they are saved', async () => {
+    const view = await mountMonthPage()
+    api.on('PATCH', `/api/months/${view.month.id}`, body => ok({ ...view.month, ...body, version: 2 }))
+    const status = () => view.page.find('[data-testid="save-status"]').text()
+    const notes = view.page.find('textarea#month-notes')
+    await notes.setValue('Dentist in March')
+    expect(status()).toBe('1 change not saved')
+
+    await notes.trigger('blur')
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/months/${view.month.id}`, body: { notes: 'Dentist in March', version: 1 } }])
+    expect(status()).toBe('All changes saved')
+  })
+
   it('refuses a new category whose name differs from one the month has only in case', async () => {
     const view = await mountMonthPage()
     await typeKeys(view.page.find('[data-testid="new-category-name"]'), 'groceries')
