@@ -108,10 +108,3 @@ export function parseMoney(text: string, options: MoneyInputOptions): MoneyParse
   }
   return { ok: true, value: Number(minor) }
 }
-
-// A spreadsheet cell's reading of the same text: empty is 0; undefined when it
-// cannot be read.
-export function parseCellAmount(text: string, options: MoneyInputOptions): number | undefined {
-  const reading = parseMoney(text, options)
-  return reading.ok ? reading.value ?? 0 : undefined
-}
