@@ -42,6 +42,10 @@ async function addRow(page: Page, testId: string, name: string, nth = 0) {
   await page.getByLabel(`Row name ${name}`).waitFor()
 }
 
+// The whole-year flow drives dozens of keystrokes and two full-page screenshots;
+// beside the other browser files on 2 cores it can near the default 60 s.
+const LONG_FLOW = 150_000
+
 describe('yearly plan grid in the browser', () => {
   it('plans a year by keyboard, pastes a row, copies and clears a month, and the balance follows', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
@@ -129,7 +133,7 @@ describe('yearly plan grid in the browser', () => {
     await page.screenshot({ path: screenshotPath('yearly-phone'), fullPage: true })
     expect(problems).toEqual([])
     await context.close()
-  })
+  }, LONG_FLOW)
 })
 
 describe('the yearly grid on a phone and a desktop', () => {
