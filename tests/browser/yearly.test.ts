@@ -43,12 +43,14 @@ async function addRow(page: Page, testId: string, name: string, nth = 0) {
 }
 
 // The whole-year flow drives dozens of keystrokes and two full-page screenshots;
-// beside the other browser files on 2 cores it can near the default 60 s.
+// beside the other browser files on 2 cores it can near the default 60 s, and a
+// screenshot alone Playwright's default 30 s.
 const LONG_FLOW = 150_000
 
 describe('yearly plan grid in the browser', () => {
   it('plans a year by keyboard, pastes a row, copies and clears a month, and the balance follows', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+    context.setDefaultTimeout(LONG_FLOW / 2)
     const page = await context.newPage()
     const problems = pageProblems(page)
     expect((await page.request.post(`${baseUrl}/api/auth/register`, { data: { email: uniqueEmail('yearly'), password: PASSWORD } })).status()).toBe(201)
