@@ -93,15 +93,16 @@ export async function monthThroughApi(baseUrl: string, cookie: string): Promise<
 export async function seedRealistic(databaseUrl: string, userId: string) {
   const db = new pg.Client({ connectionString: databaseUrl })
   await db.connect()
-  await db.query(`INSERT INTO "Month" ("userId", year, month, income) SELECT $1, 2024 + (g - 1) / 12, (g - 1) % 12 + 1, 500000 FROM generate_series(1, 24) g`, [userId])
-  await db.query(`INSERT INTO "Category" ("monthId", name, budgeted, "sortOrder") SELECT m.id, 'Category ' || c, 10000 + c * 100, c FROM "Month" m, generate_series(0, 29) c WHERE m."userId" = $1`, [userId])
+  const { rows: [{ budgetId }] } = await db.query<{ budgetId: string }>('SELECT "budgetId"::text AS "budgetId" FROM "Membership" WHERE "userId" = $1 ORDER BY "joinedAt" LIMIT 1', [userId])
+  await db.query(`INSERT INTO "Month" ("budgetId", year, month, income) SELECT $1, 2024 + (g - 1) / 12, (g - 1) % 12 + 1, 500000 FROM generate_series(1, 24) g`, [budgetId])
+  await db.query(`INSERT INTO "Category" ("monthId", name, budgeted, "sortOrder") SELECT m.id, 'Category ' || c, 10000 + c * 100, c FROM "Month" m, generate_series(0, 29) c WHERE m."budgetId" = $1`, [budgetId])
   await db.query(`INSERT INTO "Transaction" ("monthId", "categoryId", date, description, amount)
     SELECT m.id, c.id, make_date(m.year, m.month, 1 + t % 28), 'Purchase ' || t, 100 + t
     FROM "Month" m CROSS JOIN generate_series(1, 300) t JOIN "Category" c ON c."monthId" = m.id AND c."sortOrder" = t % 30
-    WHERE m."userId" = $1`, [userId])
-  await db.query(`INSERT INTO "FixedPayment" ("monthId", name, amount, "dueDay", paid) SELECT m.id, 'Bill ' || f, 5000 * f, f * 5, f % 2 = 0 FROM "Month" m, generate_series(1, 5) f WHERE m."userId" = $1`, [userId])
+    WHERE m."budgetId" = $1`, [budgetId])
+  await db.query(`INSERT INTO "FixedPayment" ("monthId", name, amount, "dueDay", paid) SELECT m.id, 'Bill ' || f, 5000 * f, f * 5, f % 2 = 0 FROM "Month" m, generate_series(1, 5) f WHERE m."budgetId" = $1`, [budgetId])
   for (const year of [2025, 2026]) {
-    const { rows: [plan] } = await db.query<{ id: string }>('INSERT INTO "Plan" ("userId", year, name) VALUES ($1, $2, $3) RETURNING id', [userId, year, String(year)])
+    const { rows: [plan] } = await db.query<{ id: string }>('INSERT INTO "Plan" ("budgetId", year, name) VALUES ($1, $2, $3) RETURNING id', [budgetId, year, String(year)])
     await db.query(`INSERT INTO "Section" ("planId", name, "sortOrder") SELECT $1, s, i FROM unnest(ARRAY['Fixed expenses', 'Variable expenses', 'Savings']) WITH ORDINALITY AS t(s, i)`, [plan!.id])
     await db.query(`INSERT INTO "YearlyCategory" ("sectionId", name, "sortOrder") SELECT s.id, 'Row ' || c, c FROM "Section" s, generate_series(1, 10) c WHERE s."planId" = $1`, [plan!.id])
     await db.query(`INSERT INTO "CategoryEntry" ("categoryId", month, amount) SELECT y.id, m, 1000 * m FROM "YearlyCategory" y JOIN "Section" s ON s.id = y."sectionId", generate_series(1, 12) m WHERE s."planId" = $1`, [plan!.id])
@@ -109,8 +110,8 @@ export async function seedRealistic(databaseUrl: string, userId: string) {
     await db.query(`INSERT INTO "IncomeEntry" ("sourceId", month, amount) SELECT i.id, m, 400000 FROM "IncomeSource" i, generate_series(1, 12) m WHERE i."planId" = $1`, [plan!.id])
     await db.query(`INSERT INTO "Deduction" ("planId", name, type, value, "sortOrder") VALUES ($1, 'Income tax', 'percent', 2250, 0), ($1, 'Pension', 'fixed', 15000, 1)`, [plan!.id])
   }
-  const { rows: [month] } = await db.query<{ id: string, year: number, month: number }>('SELECT id, year, month FROM "Month" WHERE "userId" = $1 ORDER BY year DESC, month DESC LIMIT 1', [userId])
-  const { rows: [plan] } = await db.query<{ id: string }>('SELECT id FROM "Plan" WHERE "userId" = $1 AND year = 2026', [userId])
+  const { rows: [month] } = await db.query<{ id: string, year: number, month: number }>('SELECT id, year, month FROM "Month" WHERE "budgetId" = $1 ORDER BY year DESC, month DESC LIMIT 1', [budgetId])
+  const { rows: [plan] } = await db.query<{ id: string }>('SELECT id FROM "Plan" WHERE "budgetId" = $1 AND year = 2026', [budgetId])
   const { rows: entries } = await db.query<{ id: string }>(`SELECT e.id FROM "CategoryEntry" e JOIN "YearlyCategory" y ON y.id = e."categoryId" JOIN "Section" s ON s.id = y."sectionId" WHERE s."planId" = $1 ORDER BY y.id, e.month LIMIT 144`, [plan!.id])
   const { rows: [session] } = await db.query<{ id: string }>('SELECT id FROM "Session" WHERE "userId" = $1 LIMIT 1', [userId])
   await db.end()

@@ -85,7 +85,7 @@ async function measure(build: Build, mode: Mode, ids: Ids): Promise<CostRow> {
   // The session check and a month with its categories: two of the app's query shapes.
   const request = async (db: Client) => {
     const session = await db.session.findFirst({ where: { id: ids.sessionId, expiresAt: { gt: new Date() } }, select: { user: { select: { id: true, email: true, name: true, currency: true, locale: true } } } })
-    await db.month.findFirst({ where: { id: ids.monthId, userId: session!.user.id }, select: { id: true, year: true, month: true, income: true, categories: { select: { id: true, name: true, budgeted: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] } } })
+    await db.month.findFirst({ where: { id: ids.monthId, budget: { memberships: { some: { userId: session!.user.id } } } }, select: { id: true, year: true, month: true, income: true, categories: { select: { id: true, name: true, budgeted: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] } } })
   }
   const row: CostRow = {
     build,
@@ -115,7 +115,7 @@ async function measure(build: Build, mode: Mode, ids: Ids): Promise<CostRow> {
     row.rawRequest = await cpuPerCall(async () => {
       const pool = new pg.Pool({ connectionString: ids.databaseUrl, max: 1 })
       const { rows: [user] } = await pool.query('SELECT u.id, u.email, u.name, u.currency, u.locale FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = $1 AND s."expiresAt" > now()', [ids.sessionId])
-      await pool.query('SELECT m.id, m.year, m.month, m.income, (SELECT json_agg(json_build_object(\'id\', c.id, \'name\', c.name, \'budgeted\', c.budgeted) ORDER BY c."sortOrder", c.name) FROM "Category" c WHERE c."monthId" = m.id) AS categories FROM "Month" m WHERE m.id = $1 AND m."userId" = $2', [ids.monthId, user.id])
+      await pool.query('SELECT m.id, m.year, m.month, m.income, (SELECT json_agg(json_build_object(\'id\', c.id, \'name\', c.name, \'budgeted\', c.budgeted) ORDER BY c."sortOrder", c.name) FROM "Category" c WHERE c."monthId" = m.id) AS categories FROM "Month" m WHERE m.id = $1 AND m."budgetId" IN (SELECT "budgetId" FROM "Membership" WHERE "userId" = $2)', [ids.monthId, user.id])
       await pool.end()
     })
   }

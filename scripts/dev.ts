@@ -6,7 +6,7 @@ import { localSessionPassword, root } from './servers.ts'
 
 const db = await prepareDatabase()
 const port = process.env.PORT ?? '3000'
-console.log(`\n  Budgeting: http://localhost:${port}\n  Demo login: ${db.demo.email} / ${db.demo.password}\n`)
+console.log(`\n  Budgeting: http://localhost:${port}\n  Demo login: ${db.demo.email} (owner) or ${db.demo.partnerEmail} (editor), password ${db.demo.password}\n`)
 
 const nuxt = spawn(resolve(root, 'node_modules/.bin/nuxt'), ['dev', '--port', port, ...process.argv.slice(2)], {
   cwd: root,

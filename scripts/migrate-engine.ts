@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { PrismaPg } from '@prisma/adapter-pg'
+import type pg from 'pg'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 
 const root = resolve(import.meta.dirname, '..')
@@ -13,10 +14,11 @@ export const schemaPath = join(root, 'prisma/schema.prisma')
 export const migrationsDir = join(root, 'prisma/migrations')
 const filters = { externalTables: [], externalEnums: [] }
 
-export function migrationsList() {
+// Every migration, or those up to and including `upTo` (to build an older schema).
+export function migrationsList(upTo?: string) {
   const lockPath = join(migrationsDir, 'migration_lock.toml')
   const dirs = existsSync(migrationsDir)
-    ? readdirSync(migrationsDir, { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name).sort()
+    ? readdirSync(migrationsDir, { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name).sort().filter(name => !upTo || name <= upTo)
     : []
   return {
     baseDir: migrationsDir,
@@ -47,9 +49,30 @@ function poolConfig(url: string) {
   }
 }
 
+// The pg adapter splits a script at every ';' and sends the pieces one by one,
+// on any of the pool's connections: a migration failing half way would stay half
+// applied, and a ';' in a comment breaks it. Sent whole, as Prisma's native
+// engine sends it, a migration is one query and so one implicit transaction.
+function wholeScripts(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory)
+  factory.connect = async () => {
+    const adapter = await connect()
+    adapter.executeScript = async (script: string) => {
+      try {
+        await (adapter.underlyingDriver() as pg.Pool).query(script)
+      }
+      catch (error) {
+        (adapter as unknown as { onError: (error: unknown) => never }).onError(error)
+      }
+    }
+    return adapter
+  }
+  return factory
+}
+
 async function withEngine<T>(url: string | null, run: (engine: import('@prisma/schema-engine-wasm').SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await import('@prisma/schema-engine-wasm')
-  const factory = new PrismaPg(url ? poolConfig(url) : { max: 1 })
+  const factory = wholeScripts(new PrismaPg(url ? poolConfig(url) : { max: 1 }))
   const datamodel = readFileSync(schemaPath, 'utf8')
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, datamodel]] },
@@ -64,9 +87,9 @@ async function withEngine<T>(url: string | null, run: (engine: import('@prisma/s
   }
 }
 
-export async function applyMigrations(url: string): Promise<string[]> {
+export async function applyMigrations(url: string, upTo?: string): Promise<string[]> {
   return withEngine(url, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters } as never)
+    const out = await engine.applyMigrations({ migrationsList: migrationsList(upTo), filters } as never)
     return out.appliedMigrationNames
   })
 }

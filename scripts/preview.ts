@@ -5,7 +5,7 @@ import { startWorkerd } from './servers.ts'
 
 const db = await prepareDatabase()
 const server = await startWorkerd({ databaseUrl: db.url, port: Number(process.env.PORT ?? 8788), stdio: 'inherit' })
-console.log(`\n  Budgeting (workerd): ${server.url}\n  Demo login: ${db.demo.email} / ${db.demo.password}\n`)
+console.log(`\n  Budgeting (workerd): ${server.url}\n  Demo login: ${db.demo.email} (owner) or ${db.demo.partnerEmail} (editor), password ${db.demo.password}\n`)
 
 const stop = async () => {
   await server.stop()

@@ -6,6 +6,8 @@ import { localDatabase } from './local-database.ts'
 
 export const DEMO_EMAIL = 'demo@example.com'
 export const DEMO_PASSWORD = 'demo-budget-2026'
+// The household's second member, an editor, with the same password.
+export const DEMO_PARTNER_EMAIL = 'sam@example.com'
 
 // Same hash format and parameters as the app's (nuxt-auth-utils' defaults).
 const hasher = new Hash(new Scrypt({}))
@@ -22,8 +24,9 @@ const SPENDING: [number, string, number, string | null][] = [
   [22, 'Bakery', 1260, 'Groceries'], [25, 'Sushi', 6840, 'Dining out'], [27, 'Hardware store', 4320, 'Household'],
 ]
 
-async function seedMonth(client: pg.Client, userId: string, at: { year: number, month: number }, options: { paidAll: boolean, days: number }) {
-  const { rows: [month] } = await client.query<{ id: string }>('INSERT INTO "Month" ("userId", year, month, income, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id', [userId, at.year, at.month, 420000, 'Salary on the 1st. Saving for a summer trip.'])
+// Every third purchase was logged by the partner.
+async function seedMonth(client: pg.Client, budget: DemoBudget, at: { year: number, month: number }, options: { paidAll: boolean, days: number }) {
+  const { rows: [month] } = await client.query<{ id: string }>('INSERT INTO "Month" ("budgetId", year, month, income, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id', [budget.id, at.year, at.month, 420000, 'Salary on the 1st. Saving for a summer trip.'])
   const categoryId = new Map<string, string>()
   for (const [index, [name, budgeted]] of CATEGORIES.entries()) {
     const { rows: [row] } = await client.query<{ id: string }>('INSERT INTO "Category" ("monthId", name, budgeted, "sortOrder") VALUES ($1, $2, $3, $4) RETURNING id', [month!.id, name, budgeted, index])
@@ -33,8 +36,9 @@ async function seedMonth(client: pg.Client, userId: string, at: { year: number, 
     await client.query('INSERT INTO "FixedPayment" ("monthId", name, amount, "dueDay", paid, "categoryId") VALUES ($1, $2, $3, $4, $5, $6)', [month!.id, name, amount, dueDay, options.paidAll || index < 2, category && categoryId.get(category)])
   }
   const pad = (n: number) => String(n).padStart(2, '0')
-  for (const [day, description, amount, category] of SPENDING.filter(([day]) => day <= options.days)) {
-    await client.query('INSERT INTO "Transaction" ("monthId", date, description, amount, "categoryId") VALUES ($1, $2, $3, $4, $5)', [month!.id, `${at.year}-${pad(at.month)}-${pad(day)}`, description, amount, category && categoryId.get(category)])
+  for (const [index, [day, description, amount, category]] of SPENDING.filter(([day]) => day <= options.days).entries()) {
+    const createdBy = index % 3 === 2 ? budget.partnerId : budget.ownerId
+    await client.query('INSERT INTO "Transaction" ("monthId", date, description, amount, "categoryId", "createdById") VALUES ($1, $2, $3, $4, $5, $6)', [month!.id, `${at.year}-${pad(at.month)}-${pad(day)}`, description, amount, category && categoryId.get(category), createdBy])
   }
 }
 
@@ -50,8 +54,8 @@ const PLAN_SECTIONS: [string, [string, number[]][]][] = [
   ['Savings', [['Emergency fund', Array(12).fill(30000)], ['Retirement', Array(12).fill(25000)]]],
 ]
 
-async function seedPlan(client: pg.Client, userId: string, year: number) {
-  const { rows: [plan] } = await client.query<{ id: string }>('INSERT INTO "Plan" ("userId", year, name) VALUES ($1, $2, $3) RETURNING id', [userId, year, `${year} household plan`])
+async function seedPlan(client: pg.Client, budget: DemoBudget, year: number) {
+  const { rows: [plan] } = await client.query<{ id: string }>('INSERT INTO "Plan" ("budgetId", year, name) VALUES ($1, $2, $3) RETURNING id', [budget.id, year, `${year} household plan`])
   const entries = (table: string, column: string, id: string, amounts: number[]) =>
     client.query(`INSERT INTO "${table}" ("${column}", month, amount) SELECT $1, m, a FROM unnest($2::int[], $3::int[]) AS t(m, a)`, [id, amounts.map((_, i) => i + 1), amounts])
   for (const [index, [name, amounts]] of PLAN_INCOME.entries()) {
@@ -68,6 +72,8 @@ async function seedPlan(client: pg.Client, userId: string, year: number) {
   }
 }
 
+interface DemoBudget { id: string, ownerId: string, partnerId: string }
+
 export async function seedDemo(databaseUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
@@ -75,16 +81,22 @@ export async function seedDemo(databaseUrl: string): Promise<boolean> {
     const { rowCount } = await client.query('SELECT 1 FROM "User" WHERE "emailKey" = $1', [DEMO_EMAIL])
     if (rowCount) return false
     await client.query('BEGIN')
-    const { rows: [user] } = await client.query<{ id: string }>(
+    const passwordHash = await hasher.make(DEMO_PASSWORD)
+    const addUser = async (email: string, name: string) => (await client.query<{ id: string }>(
       'INSERT INTO "User" ("email", "emailKey", "passwordHash", "name", "currency", "locale") VALUES ($1, $1, $2, $3, $4, $5) RETURNING id',
-      [DEMO_EMAIL, await hasher.make(DEMO_PASSWORD), 'Demo Household', 'USD', 'en-US'],
-    )
+      [email, passwordHash, name, 'USD', 'en-US'],
+    )).rows[0]!.id
+    const ownerId = await addUser(DEMO_EMAIL, 'Alex')
+    const partnerId = await addUser(DEMO_PARTNER_EMAIL, 'Sam')
+    const { rows: [budget] } = await client.query<{ id: string }>('INSERT INTO "Budget" (name, currency) VALUES ($1, $2) RETURNING id', ['Household', 'USD'])
+    await client.query('INSERT INTO "Membership" ("budgetId", "userId", role) VALUES ($1, $2, \'owner\'), ($1, $3, \'editor\')', [budget!.id, ownerId, partnerId])
+    const household = { id: budget!.id, ownerId, partnerId }
     const now = new Date()
     const thisMonth = { year: now.getFullYear(), month: now.getMonth() + 1 }
     const lastMonth = thisMonth.month === 1 ? { year: thisMonth.year - 1, month: 12 } : { year: thisMonth.year, month: thisMonth.month - 1 }
-    await seedMonth(client, user!.id, lastMonth, { paidAll: true, days: 28 })
-    await seedMonth(client, user!.id, thisMonth, { paidAll: false, days: Math.max(1, now.getDate()) })
-    await seedPlan(client, user!.id, thisMonth.year)
+    await seedMonth(client, household, lastMonth, { paidAll: true, days: 28 })
+    await seedMonth(client, household, thisMonth, { paidAll: false, days: Math.max(1, now.getDate()) })
+    await seedPlan(client, household, thisMonth.year)
     await client.query('COMMIT')
     return true
   }
@@ -100,7 +112,7 @@ export async function seedDemo(databaseUrl: string): Promise<boolean> {
 if (import.meta.main) {
   const db = await localDatabase()
   try {
-    console.log(await seedDemo(db.url) ? `Seeded demo data: sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}` : 'Demo data already present.')
+    console.log(await seedDemo(db.url) ? `Seeded demo data: sign in as ${DEMO_EMAIL} (owner) or ${DEMO_PARTNER_EMAIL} (editor), password ${DEMO_PASSWORD}` : 'Demo data already present.')
   }
   finally {
     await db.stop()

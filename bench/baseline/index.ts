@@ -1,6 +1,7 @@
 // The benchmark's baseline: the month summary with hand-written SQL through a
 // plain pg client made per request (no ORM, no framework), through the same
-// Hyperdrive binding as the app. Not part of the app.
+// Hyperdrive binding as the app. The session and the caller's membership of
+// the month's budget are checked in the same statement. Not part of the app.
 import pg from 'pg'
 
 interface Env { HYPERDRIVE: { connectionString: string } }
@@ -13,7 +14,7 @@ const SUMMARY = `
     coalesce((SELECT json_agg(json_build_object('categoryId', c.id, 'name', c.name, 'budgeted', c.budgeted, 'spent', coalesce(s.spent, 0)) ORDER BY c."sortOrder", c.name)
       FROM "Category" c LEFT JOIN (SELECT "categoryId", sum(amount)::int AS spent FROM "Transaction" WHERE "monthId" = m.id GROUP BY 1) s ON s."categoryId" = c.id
       WHERE c."monthId" = m.id), '[]') AS categories
-  FROM "Month" m JOIN "Session" se ON se."userId" = m."userId"
+  FROM "Month" m JOIN "Membership" mb ON mb."budgetId" = m."budgetId" JOIN "Session" se ON se."userId" = mb."userId"
   WHERE m.id = $1 AND se.id = $2 AND se."expiresAt" > now()`
 
 export default {

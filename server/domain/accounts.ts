@@ -1,5 +1,7 @@
 import type { Db } from '../utils/db'
 import type { ProfileBody, RegisterBody, User } from '#shared/schemas/auth'
+import type { Caller } from './access'
+import { budgetFields, presentBudget } from './budgets'
 
 export const SESSION_DAYS = 30
 export const LOGIN_FAILURE_LIMIT = 10
@@ -28,6 +30,8 @@ export async function registerUser(db: Db, body: RegisterBody): Promise<{ user: 
       name: body.name ?? null,
       passwordHash,
       sessions: { create: { expiresAt: sessionExpiry() } },
+      // The first budget, in the same transaction as the account.
+      memberships: { create: { role: 'owner', budget: { create: { name: 'Personal' } } } },
     },
     select: { ...userFields, sessions: { select: { id: true } } },
   })
@@ -69,12 +73,23 @@ export async function authenticate(db: Db, email: string, password: string): Pro
   return { ok: true, user, sessionId: session.id }
 }
 
-export async function findSessionUser(db: Db, sessionId: string): Promise<User | null> {
+// The session's user and their budgets in one query: membership costs no
+// round trip of its own, and is read afresh on every request.
+export async function findSessionCaller(db: Db, sessionId: string): Promise<Caller | null> {
   const session = await db.session.findFirst({
     where: { id: sessionId, expiresAt: { gt: new Date() } },
-    select: { user: { select: userFields } },
+    select: {
+      user: {
+        select: {
+          ...userFields,
+          memberships: { select: { role: true, budget: { select: budgetFields } }, orderBy: [{ joinedAt: 'asc' }, { budgetId: 'asc' }] },
+        },
+      },
+    },
   })
-  return session?.user ?? null
+  if (!session) return null
+  const { memberships, ...user } = session.user
+  return { user, budgets: memberships.map(({ role, budget }) => presentBudget(budget, role)) }
 }
 
 export async function endSession(db: Db, sessionId: string) {

@@ -20,24 +20,26 @@ function isRecordNotFound(error: unknown) {
   return (error as { code?: unknown }).code === 'P2025'
 }
 
-// One PATCH flow for every record with a version: refuse a stale `version` with
-// 409 and the record as it is now, validate against the record, then write
-// only if nobody changed it in between (the write matches on the version read).
-// `present` turns what load/write return into the answer (default: as is).
+// One PATCH flow for every record with a version, in the contract's order of
+// checks: the record (404) and the caller's role (403) by `guard`, the record's
+// rules (400) by `validate`, a stale `version` (409, with the record as it is
+// now); then write only if nobody changed it in between (the write matches on
+// the version read). `present` turns what load/write return into the answer
+// (default: as is).
 export async function updateVersioned<R extends { version: number }, P = R>(options: {
   what: string
   load: () => Promise<R | null>
+  guard: (current: R | null) => R
   expectedVersion: number | undefined
   validate?: (current: R) => Promise<void> | void
   write: (current: R) => Promise<R>
   present?: (record: R) => P
 }): Promise<P> {
-  const { what, load, expectedVersion, validate, write } = options
+  const { what, load, guard, expectedVersion, validate, write } = options
   const present = options.present ?? ((record: R) => record as unknown as P)
-  const current = await load()
-  if (!current) throw notFound(what)
-  if (expectedVersion !== undefined && expectedVersion !== current.version) throw staleVersion(what, present(current))
+  const current = guard(await load())
   await validate?.(current)
+  if (expectedVersion !== undefined && expectedVersion !== current.version) throw staleVersion(what, present(current))
   try {
     return present(await write(current))
   }

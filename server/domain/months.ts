@@ -1,20 +1,23 @@
-// Monthly budgets: every query is scoped by the owner, so another user's id
-// answers exactly like an id that does not exist.
+// Monthly budgets: every lookup is scoped by the caller's budgets, so a record
+// in someone else's budget answers exactly like an id that does not exist, and
+// goes through the one guard (authorize) for the caller's role.
 import { Prisma } from '../generated/prisma/client'
 import type { Db } from '../utils/db'
 import type { ReadDb } from '../utils/read-only'
+import type { Role } from '#shared/schemas/budgets'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
 import { conflict, invalid, isId, notFound, updateVersioned } from './errors'
+import { authorize, chooseBudget, inCallerBudgets, requireBudget, type Caller } from './access'
 import { copyOfMonth, isInMonth, nextSortOrder, nextSortOrders, summarizeMonth, type SummaryInput } from '#shared/utils/month-rules'
 import { MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
 import { currencyDecimals } from '#shared/utils/money'
 
 type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
 
-const monthFields = { id: true, year: true, month: true, income: true, notes: true, version: true, createdAt: true, updatedAt: true } as const
+const monthFields = { id: true, budgetId: true, year: true, month: true, income: true, notes: true, version: true, createdAt: true, updatedAt: true } as const
 const categoryFields = { id: true, monthId: true, name: true, budgeted: true, sortOrder: true, version: true } as const
 const fixedPaymentFields = { id: true, monthId: true, name: true, amount: true, dueDay: true, paid: true, categoryId: true, version: true } as const
-const transactionFields = { id: true, monthId: true, categoryId: true, date: true, description: true, amount: true, version: true, createdAt: true } as const
+const transactionFields = { id: true, monthId: true, categoryId: true, date: true, description: true, amount: true, version: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const
 
 const categoryOrder: Prisma.CategoryOrderByWithRelationInput[] = [{ sortOrder: 'asc' }, { name: 'asc' }, { id: 'asc' }]
 const fixedPaymentOrder: Prisma.FixedPaymentOrderByWithRelationInput[] = [{ createdAt: 'asc' }, { seq: 'asc' }]
@@ -41,48 +44,59 @@ function presentDetail(row: DetailRow): MonthDetail {
   return { ...presentMonth(row), categories: row.categories, fixedPayments: row.fixedPayments, transactions: row.transactions.map(presentTransaction) }
 }
 
-export async function listMonths(db: ReadDb, userId: string): Promise<Month[]> {
-  const rows = await db.month.findMany({ where: { userId }, select: monthFields, orderBy: [{ year: 'desc' }, { month: 'desc' }] })
+export async function listMonths(db: ReadDb, caller: Caller, budgetId: string | undefined): Promise<Month[]> {
+  const budget = chooseBudget(caller, budgetId)
+  if (!budget) return []
+  const rows = await db.month.findMany({ where: { budgetId: budget.id }, select: monthFields, orderBy: [{ year: 'desc' }, { month: 'desc' }] })
   return rows.map(presentMonth)
 }
 
-export async function getMonthDetail(db: ReadDb, userId: string, id: string): Promise<MonthDetail> {
-  const row = isId(id) ? await db.month.findFirst({ where: { id, userId }, select: detailSelect }) : null
-  if (!row) throw notFound('Month')
-  return presentDetail(row)
+// A month of the caller's budgets (a member may read it).
+const readableMonth = <T extends { budgetId: string }>(caller: Caller, row: T | null) => authorize(caller, 'viewer', 'Month', row, month => month.budgetId)
+
+export async function getMonthDetail(db: ReadDb, caller: Caller, id: string): Promise<MonthDetail> {
+  const row = isId(id) ? await db.month.findFirst({ where: { id, ...inCallerBudgets(caller) }, select: detailSelect }) : null
+  return presentDetail(readableMonth(caller, row))
 }
 
-export async function getLatestMonthDetail(db: ReadDb, userId: string): Promise<MonthDetail> {
-  const row = await db.month.findFirst({ where: { userId }, select: detailSelect, orderBy: [{ year: 'desc' }, { month: 'desc' }] })
-  if (!row) throw notFound('Month')
-  return presentDetail(row)
+export async function getLatestMonthDetail(db: ReadDb, caller: Caller, budgetId: string | undefined): Promise<MonthDetail> {
+  const budget = requireBudget(caller, budgetId, 'viewer')
+  const row = await db.month.findFirst({ where: { budgetId: budget.id }, select: detailSelect, orderBy: [{ year: 'desc' }, { month: 'desc' }] })
+  return presentDetail(readableMonth(caller, row))
 }
 
-// The month itself, owned by userId, or 404.
-export async function requireMonth(db: ReadDb, userId: string, id: unknown) {
-  const month = isId(id) ? await db.month.findFirst({ where: { id, userId }, select: { id: true, year: true, month: true } }) : null
-  if (!month) throw notFound('Month')
-  return month
+// The month itself, in one of the caller's budgets where they hold `role`, with
+// its budget's currency; or 404/403.
+export async function requireMonth(db: ReadDb, caller: Caller, id: unknown, role: Role) {
+  const month = isId(id)
+    ? await db.month.findFirst({ where: { id, ...inCallerBudgets(caller) }, select: { id: true, year: true, month: true, budgetId: true, budget: { select: { currency: true } } } })
+    : null
+  return authorize(caller, role, 'Month', month, row => row.budgetId)
 }
 
-export async function createMonth(db: Db, userId: string, body: MonthCreate): Promise<MonthDetail> {
+// Checks in the contract's order: the budget and the month to copy from (404;
+// any of the caller's budgets), the role (403), then a month already there (409).
+export async function createMonth(db: Db, caller: Caller, body: MonthCreate): Promise<MonthDetail> {
+  const budget = chooseBudget(caller, body.budgetId)
+  if (!budget) throw notFound('Budget')
   return db.$transaction(async (tx) => {
     if (body.copyFrom != null && !isId(body.copyFrom)) throw notFound('Month to copy from')
     const source = body.copyFrom == null
       ? null
       : await tx.month.findFirst({
-          where: { id: body.copyFrom, userId },
+          where: { id: body.copyFrom, ...inCallerBudgets(caller) },
           select: {
             categories: { select: { id: true, name: true, budgeted: true, sortOrder: true }, orderBy: categoryOrder },
             fixedPayments: { select: { name: true, amount: true, dueDay: true, categoryId: true }, orderBy: fixedPaymentOrder },
           },
         })
     if (body.copyFrom != null && !source) throw notFound('Month to copy from')
-    const taken = await tx.month.findFirst({ where: { userId, year: body.year, month: body.month }, select: { id: true } })
+    authorize(caller, 'editor', 'Budget', budget, b => b.id)
+    const taken = await tx.month.findFirst({ where: { budgetId: budget.id, year: body.year, month: body.month }, select: { id: true } })
     if (taken) throw conflict(`A budget for ${body.year}-${String(body.month).padStart(2, '0')} already exists.`)
 
     const month = await tx.month.create({
-      data: { userId, year: body.year, month: body.month, income: body.income ?? 0, notes: body.notes ?? '' },
+      data: { budgetId: budget.id, year: body.year, month: body.month, income: body.income ?? 0, notes: body.notes ?? '' },
       select: { id: true },
     })
     if (source) {
@@ -96,18 +110,19 @@ export async function createMonth(db: Db, userId: string, body: MonthCreate): Pr
         data: copy.fixedPayments.map(({ categoryName, ...payment }) => ({ ...payment, monthId: month.id, categoryId: categoryName ? idOf.get(categoryName) ?? null : null })),
       })
     }
-    return getMonthDetail(tx, userId, month.id)
+    return getMonthDetail(tx, caller, month.id)
   })
 }
 
-export async function updateMonth(db: Db, userId: string, id: string, { version, ...changes }: MonthPatch): Promise<Month> {
+export async function updateMonth(db: Db, caller: Caller, id: string, { version, ...changes }: MonthPatch): Promise<Month> {
   const load = async () => {
-    const row = isId(id) ? await db.month.findFirst({ where: { id, userId }, select: monthFields }) : null
+    const row = isId(id) ? await db.month.findFirst({ where: { id, ...inCallerBudgets(caller) }, select: monthFields }) : null
     return row && presentMonth(row)
   }
   return updateVersioned({
     what: 'Month',
     load,
+    guard: row => authorize(caller, 'editor', 'Month', row, month => month.budgetId),
     expectedVersion: version,
     write: async current => presentMonth(await db.month.update({
       where: { id, version: current.version },
@@ -117,17 +132,18 @@ export async function updateMonth(db: Db, userId: string, id: string, { version,
   })
 }
 
-export async function deleteMonth(db: Db, userId: string, id: string) {
-  const { count } = isId(id) ? await db.month.deleteMany({ where: { id, userId } }) : { count: 0 }
+export async function deleteMonth(db: Db, caller: Caller, id: string) {
+  const month = await requireMonth(db, caller, id, 'editor')
+  const { count } = await db.month.deleteMany({ where: { id: month.id } })
   if (!count) throw notFound('Month')
 }
 
 type SummaryRow = SummaryInput['month'] & Omit<SummaryInput, 'month'>
 
 // The month page's most frequent read, and every balance on the months list:
-// one statement for one month or all of a user's, newest first, with the sums
+// one statement for one month or all of a budget's, newest first, with the sums
 // PostgreSQL computes (no transaction row is loaded).
-export async function listMonthSummaries(db: ReadDb, userId: string, monthId?: string): Promise<MonthSummary[]> {
+async function summaries(db: ReadDb, where: Prisma.Sql): Promise<MonthSummary[]> {
   const rows = await db.$queryRaw<SummaryRow[]>`
     SELECT m.id, m.year, m.month, m.income,
       coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'budgeted', c.budgeted) ORDER BY c."sortOrder", c.name, c.id)
@@ -136,15 +152,22 @@ export async function listMonthSummaries(db: ReadDb, userId: string, monthId?: s
         FROM (SELECT "categoryId", sum(amount) AS spent FROM "Transaction" WHERE "monthId" = m.id GROUP BY 1) s), '[]') AS "spentByCategory",
       coalesce((SELECT json_agg(json_build_object('paid', f.paid, 'amount', f.amount))
         FROM (SELECT paid, sum(amount) AS amount FROM "FixedPayment" WHERE "monthId" = m.id GROUP BY 1) f), '[]') AS "fixedByPaid"
-    FROM "Month" m WHERE m."userId" = ${userId}::uuid ${monthId !== undefined ? Prisma.sql`AND m.id = ${monthId}::uuid` : Prisma.empty}`
+    FROM "Month" m WHERE ${where}`
   // Newest first, sorted here (a raw read keeps no order: server/utils/read-only.ts).
   return rows.sort((a, b) => b.year - a.year || b.month - a.month)
     .map(row => summarizeMonth({ month: row, categories: row.categories, spentByCategory: row.spentByCategory, fixedByPaid: row.fixedByPaid }))
 }
 
-export async function getMonthSummary(db: ReadDb, userId: string, id: string): Promise<MonthSummary> {
+export async function listMonthSummaries(db: ReadDb, caller: Caller, budgetId: string | undefined): Promise<MonthSummary[]> {
+  const budget = chooseBudget(caller, budgetId)
+  return budget ? summaries(db, Prisma.sql`m."budgetId" = ${budget.id}::uuid`) : []
+}
+
+// Any member reads a month, so the caller's budgets are the whole check.
+export async function getMonthSummary(db: ReadDb, caller: Caller, id: string): Promise<MonthSummary> {
   if (!isId(id)) throw notFound('Month')
-  const [summary] = await listMonthSummaries(db, userId, id)
+  const budgetIds = caller.budgets.map(budget => budget.id)
+  const [summary] = await summaries(db, Prisma.sql`m.id = ${id}::uuid AND m."budgetId" = ANY(${budgetIds}::uuid[])`)
   if (!summary) throw notFound('Month')
   return summary
 }
@@ -161,30 +184,36 @@ async function checkNameFree(db: Client, monthId: string, name: string, exceptId
   if (clash) throw conflict(`This month already has a category named "${name}".`)
 }
 
-const ownedBy = (userId: string) => ({ month: { userId } })
+// A month's rows are reached through their month's budget.
+const inCallerMonths = (caller: Caller) => ({ month: inCallerBudgets(caller) })
+const withBudget = { month: { select: { budgetId: true } } } as const
+const editable = (caller: Caller, what: string) => <T extends { month: { budgetId: string } }>(row: T | null) => authorize(caller, 'editor', what, row, r => r.month.budgetId)
+const withoutMonth = <T extends { month: unknown }>({ month: _, ...row }: T): Omit<T, 'month'> => row
 
-export async function createCategory(db: Db, userId: string, body: CategoryCreate): Promise<Category> {
-  const month = await requireMonth(db, userId, body.monthId)
+export async function createCategory(db: Db, caller: Caller, body: CategoryCreate): Promise<Category> {
+  const month = await requireMonth(db, caller, body.monthId, 'editor')
   await checkNameFree(db, month.id, body.name)
   const sortOrder = body.sortOrder ?? nextSortOrder((await db.category.findMany({ where: { monthId: month.id }, select: { sortOrder: true } })).map(row => row.sortOrder))
   return db.category.create({ data: { monthId: month.id, name: body.name, budgeted: body.budgeted, sortOrder }, select: categoryFields })
 }
 
-export async function updateCategory(db: Db, userId: string, id: string, { version, ...changes }: CategoryPatch): Promise<Category> {
+export async function updateCategory(db: Db, caller: Caller, id: string, { version, ...changes }: CategoryPatch): Promise<Category> {
+  const select = { ...categoryFields, ...withBudget }
   return updateVersioned({
     what: 'Category',
-    load: async () => isId(id) ? db.category.findFirst({ where: { id, ...ownedBy(userId) }, select: categoryFields }) : null,
+    load: async () => isId(id) ? db.category.findFirst({ where: { id, ...inCallerMonths(caller) }, select }) : null,
+    guard: editable(caller, 'Category'),
     expectedVersion: version,
     validate: current => changes.name === undefined ? undefined : checkNameFree(db, current.monthId, changes.name, current.id),
-    write: current => db.category.update({ where: { id, version: current.version }, data: { ...changes, version: { increment: 1 } }, select: categoryFields }),
+    write: current => db.category.update({ where: { id, version: current.version }, data: { ...changes, version: { increment: 1 } }, select }),
+    present: withoutMonth,
   })
 }
 
 // Its transactions and fixed payments become uncategorized: a change to their
 // own field, so their versions move too.
-export async function deleteCategory(db: Db, userId: string, id: string) {
-  const category = isId(id) ? await db.category.findFirst({ where: { id, ...ownedBy(userId) }, select: { id: true } }) : null
-  if (!category) throw notFound('Category')
+export async function deleteCategory(db: Db, caller: Caller, id: string) {
+  editable(caller, 'Category')(isId(id) ? await db.category.findFirst({ where: { id, ...inCallerMonths(caller) }, select: withBudget }) : null)
   const uncategorize = { categoryId: null, version: { increment: 1 } }
   await db.$transaction([
     db.transaction.updateMany({ where: { categoryId: id }, data: uncategorize }),
@@ -193,8 +222,8 @@ export async function deleteCategory(db: Db, userId: string, id: string) {
   ])
 }
 
-export async function createFixedPayment(db: Db, userId: string, body: FixedPaymentCreate): Promise<FixedPayment> {
-  const month = await requireMonth(db, userId, body.monthId)
+export async function createFixedPayment(db: Db, caller: Caller, body: FixedPaymentCreate): Promise<FixedPayment> {
+  const month = await requireMonth(db, caller, body.monthId, 'editor')
   await checkCategoryOfMonth(db, month.id, body.categoryId)
   return db.fixedPayment.create({
     data: { monthId: month.id, name: body.name, amount: body.amount, dueDay: body.dueDay ?? null, paid: body.paid ?? false, categoryId: body.categoryId ?? null },
@@ -202,18 +231,22 @@ export async function createFixedPayment(db: Db, userId: string, body: FixedPaym
   })
 }
 
-export async function updateFixedPayment(db: Db, userId: string, id: string, { version, ...changes }: FixedPaymentPatch): Promise<FixedPayment> {
+export async function updateFixedPayment(db: Db, caller: Caller, id: string, { version, ...changes }: FixedPaymentPatch): Promise<FixedPayment> {
+  const select = { ...fixedPaymentFields, ...withBudget }
   return updateVersioned({
     what: 'Fixed payment',
-    load: async () => isId(id) ? db.fixedPayment.findFirst({ where: { id, ...ownedBy(userId) }, select: fixedPaymentFields }) : null,
+    load: async () => isId(id) ? db.fixedPayment.findFirst({ where: { id, ...inCallerMonths(caller) }, select }) : null,
+    guard: editable(caller, 'Fixed payment'),
     expectedVersion: version,
     validate: current => checkCategoryOfMonth(db, current.monthId, changes.categoryId),
-    write: current => db.fixedPayment.update({ where: { id, version: current.version }, data: { ...changes, version: { increment: 1 } }, select: fixedPaymentFields }),
+    write: current => db.fixedPayment.update({ where: { id, version: current.version }, data: { ...changes, version: { increment: 1 } }, select }),
+    present: withoutMonth,
   })
 }
 
-export async function deleteFixedPayment(db: Db, userId: string, id: string) {
-  const { count } = isId(id) ? await db.fixedPayment.deleteMany({ where: { id, ...ownedBy(userId) } }) : { count: 0 }
+export async function deleteFixedPayment(db: Db, caller: Caller, id: string) {
+  editable(caller, 'Fixed payment')(isId(id) ? await db.fixedPayment.findFirst({ where: { id, ...inCallerMonths(caller) }, select: withBudget }) : null)
+  const { count } = await db.fixedPayment.deleteMany({ where: { id } })
   if (!count) throw notFound('Fixed payment')
 }
 
@@ -221,21 +254,22 @@ function checkDateInMonth(date: string, month: { year: number, month: number }) 
   if (!isInMonth(date, month.year, month.month)) throw invalid('date', `Must be a day of ${month.year}-${String(month.month).padStart(2, '0')}`)
 }
 
-export async function createTransaction(db: Db, userId: string, body: TransactionCreate): Promise<Transaction> {
-  const month = await requireMonth(db, userId, body.monthId)
+export async function createTransaction(db: Db, caller: Caller, body: TransactionCreate): Promise<Transaction> {
+  const month = await requireMonth(db, caller, body.monthId, 'editor')
   checkDateInMonth(body.date, month)
   await checkCategoryOfMonth(db, month.id, body.categoryId)
   return presentTransaction(await db.transaction.create({
-    data: { monthId: month.id, date: toDate(body.date), description: body.description ?? '', amount: body.amount, categoryId: body.categoryId ?? null },
+    data: { monthId: month.id, date: toDate(body.date), description: body.description ?? '', amount: body.amount, categoryId: body.categoryId ?? null, createdById: caller.user.id },
     select: transactionFields,
   }))
 }
 
-export async function updateTransaction(db: Db, userId: string, id: string, { version, date, ...changes }: TransactionPatch): Promise<Transaction> {
-  const select = { ...transactionFields, month: { select: { year: true, month: true } } } as const
+export async function updateTransaction(db: Db, caller: Caller, id: string, { version, date, ...changes }: TransactionPatch): Promise<Transaction> {
+  const select = { ...transactionFields, month: { select: { year: true, month: true, budgetId: true } } } as const
   return updateVersioned({
     what: 'Transaction',
-    load: async () => isId(id) ? db.transaction.findFirst({ where: { id, ...ownedBy(userId) }, select }) : null,
+    load: async () => isId(id) ? db.transaction.findFirst({ where: { id, ...inCallerMonths(caller) }, select }) : null,
+    guard: editable(caller, 'Transaction'),
     expectedVersion: version,
     validate: async (current) => {
       if (date !== undefined) checkDateInMonth(date, current.month)
@@ -246,32 +280,34 @@ export async function updateTransaction(db: Db, userId: string, id: string, { ve
       data: { ...changes, ...(date === undefined ? {} : { date: toDate(date) }), version: { increment: 1 } },
       select,
     }),
-    present: ({ month: _, ...row }) => presentTransaction(row),
+    present: row => presentTransaction(withoutMonth(row)),
   })
 }
 
-export async function deleteTransaction(db: Db, userId: string, id: string) {
-  const { count } = isId(id) ? await db.transaction.deleteMany({ where: { id, ...ownedBy(userId) } }) : { count: 0 }
+export async function deleteTransaction(db: Db, caller: Caller, id: string) {
+  editable(caller, 'Transaction')(isId(id) ? await db.transaction.findFirst({ where: { id, ...inCallerMonths(caller) }, select: withBudget }) : null)
+  const { count } = await db.transaction.deleteMany({ where: { id } })
   if (!count) throw notFound('Transaction')
 }
 
-export async function exportTransactionsCsv(db: ReadDb, userId: string, id: string, currency: string) {
-  const month = await requireMonth(db, userId, id)
+// Amounts in the budget's currency.
+export async function exportTransactionsCsv(db: ReadDb, caller: Caller, id: string) {
+  const month = await requireMonth(db, caller, id, 'viewer')
   const rows = await db.transaction.findMany({
     where: { monthId: month.id },
     select: { date: true, description: true, amount: true, category: { select: { name: true } } },
     orderBy: transactionOrder,
   })
-  const csv = formatTransactionsCsv(rows.map(row => ({ date: dayOf(row.date), description: row.description, amount: row.amount, categoryName: row.category?.name ?? '' })), currencyDecimals(currency))
+  const csv = formatTransactionsCsv(rows.map(row => ({ date: dayOf(row.date), description: row.description, amount: row.amount, categoryName: row.category?.name ?? '' })), currencyDecimals(month.budget.currency))
   return { csv, filename: `transactions-${month.year}-${String(month.month).padStart(2, '0')}.csv` }
 }
 
 // All or nothing: the categories the file names that the month lacks are
 // created (budgeted 0, after the last one, in order of first mention), then
 // every row, in file order.
-export async function importTransactionsCsv(db: Db, userId: string, id: string, csv: string, currency: string) {
-  const month = await requireMonth(db, userId, id)
-  const parsed = parseTransactionsCsv(csv, month, currencyDecimals(currency))
+export async function importTransactionsCsv(db: Db, caller: Caller, id: string, csv: string) {
+  const month = await requireMonth(db, caller, id, 'editor')
+  const parsed = parseTransactionsCsv(csv, month, currencyDecimals(month.budget.currency))
   if (!parsed.ok && parsed.tooMany) throw createError({ statusCode: 413, message: `A file may hold at most ${MAX_IMPORT_ROWS} transactions.` })
   if (!parsed.ok) throw createError({ statusCode: 400, message: `The file has ${parsed.issues.length} bad row${parsed.issues.length === 1 ? '' : 's'}; nothing was imported.`, data: { issues: parsed.issues } })
 
@@ -285,7 +321,7 @@ export async function importTransactionsCsv(db: Db, userId: string, id: string, 
       : []
     for (const category of created) idOf.set(category.name, category.id)
     const { count } = await tx.transaction.createMany({
-      data: parsed.rows.map(row => ({ monthId: month.id, date: toDate(row.date), description: row.description, amount: row.amount, categoryId: row.categoryName ? idOf.get(row.categoryName)! : null })),
+      data: parsed.rows.map(row => ({ monthId: month.id, date: toDate(row.date), description: row.description, amount: row.amount, categoryId: row.categoryName ? idOf.get(row.categoryName)! : null, createdById: caller.user.id })),
     })
     return { imported: count, createdCategories: missing }
   })

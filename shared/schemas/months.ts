@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { EMPTY_PATCH, changesSomething, isoDate, monthNumber, money, name, nonNegativeMoney, recordId, sortOrder, text, version, year } from './common'
 
 export const monthCreateBody = z.strictObject({
+  budgetId: z.string().optional(),
   year,
   month: monthNumber,
   income: nonNegativeMoney.optional(),
@@ -79,6 +80,7 @@ export type TransactionPatch = z.infer<typeof transactionPatchBody>
 
 export interface Month {
   id: string
+  budgetId: string
   year: number
   month: number
   income: number
@@ -89,7 +91,8 @@ export interface Month {
 }
 export interface Category { id: string, monthId: string, name: string, budgeted: number, sortOrder: number, version: number }
 export interface FixedPayment { id: string, monthId: string, name: string, amount: number, dueDay: number | null, paid: boolean, categoryId: string | null, version: number }
-export interface Transaction { id: string, monthId: string, categoryId: string | null, date: string, description: string, amount: number, version: number, createdAt: string }
+// createdBy: who added it (their current name), null once that account is gone.
+export interface Transaction { id: string, monthId: string, categoryId: string | null, date: string, description: string, amount: number, version: number, createdAt: string, createdBy: { id: string, name: string | null } | null }
 export interface MonthDetail extends Month {
   categories: Category[]
   fixedPayments: FixedPayment[]

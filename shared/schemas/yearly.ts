@@ -4,6 +4,7 @@ import { EMPTY_PATCH, changesSomething, monthNumber, name, nonNegativeMoney, rec
 export const DEFAULT_SECTIONS = ['Fixed expenses', 'Variable expenses', 'Savings']
 
 export const planCreateBody = z.strictObject({
+  budgetId: z.string().optional(),
   year,
   name: name.optional(),
   copyFrom: recordId.nullable().optional(),
@@ -77,7 +78,7 @@ export type SectionPatch = z.infer<typeof sectionPatchBody>
 export type YearlyCategoryPatch = z.infer<typeof yearlyCategoryPatchBody>
 export type BulkEntries = z.infer<typeof bulkEntriesBody>
 
-export interface Plan { id: string, year: number, name: string, version: number, createdAt: string, updatedAt: string }
+export interface Plan { id: string, budgetId: string, year: number, name: string, version: number, createdAt: string, updatedAt: string }
 export interface Entry { id: string, month: number, amount: number, version: number }
 export interface CategoryEntry extends Entry { categoryId: string }
 export interface IncomeEntry extends Entry { sourceId: string }

@@ -66,10 +66,10 @@ describe('CSV export and import', () => {
     expect(detail.transactions.map((t: any) => t.amount)).toEqual([100, 250, -1])
   })
 
-  it('uses the currency\'s decimals (JPY: none)', async () => {
+  it('uses the budget\'s currency\'s decimals (JPY: none)', async () => {
     const { client } = await signedInClient()
-    await client.patch('/api/auth/me', { currency: 'JPY' })
     const month = await monthFor(client, 2026, 7)
+    expect((await client.patch(`/api/budgets/${month.budgetId}`, { currency: 'JPY' })).status).toBe(200)
     expect((await importCsv(client, month.id, `${HEADER}\n2026-07-01,ramen,980,\n`)).status).toBe(201)
     expect((await client.get(`/api/months/${month.id}/transactions.csv`)).body).toBe(`${HEADER}\r\n2026-07-01,ramen,980,\r\n`)
     const bad = await importCsv(client, month.id, `${HEADER}\n2026-07-01,ramen,980.5,\n`)

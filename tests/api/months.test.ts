@@ -22,10 +22,11 @@ const day = (m: { year: number, month: number }, d: number) => `${m.year}-${Stri
 describe('months', () => {
   it('creates, lists newest first, reads, patches and deletes', async () => {
     const { client } = await signedInClient()
+    const [personal] = (await client.get('/api/budgets')).body
     const created = await client.post('/api/months', { year: 2026, month: 3, income: 500000, notes: 'Spring <b>&amp;</b>' })
     expect(created.status).toBe(201)
     expect(created.body).toEqual({
-      id: expect.stringMatching(/^[0-9a-f-]{36}$/), year: 2026, month: 3, income: 500000, notes: 'Spring <b>&amp;</b>', version: 1,
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/), budgetId: personal.id, year: 2026, month: 3, income: 500000, notes: 'Spring <b>&amp;</b>', version: 1,
       createdAt: expect.stringMatching(/Z$/), updatedAt: expect.stringMatching(/Z$/), categories: [], fixedPayments: [], transactions: [],
     })
     await client.post('/api/months', { year: 2025, month: 12 })
@@ -69,7 +70,7 @@ describe('months', () => {
   ])('refuses %s (400) and writes nothing', async (_label, body) => {
     const { client, user } = await signedInClient()
     expectIssues(await client.post('/api/months', body))
-    expect(await sql('SELECT 1 FROM "Month" WHERE "userId" = $1', [user.id])).toEqual([])
+    expect(await sql('SELECT 1 FROM "Month" m JOIN "Membership" b ON b."budgetId" = m."budgetId" WHERE b."userId" = $1', [user.id])).toEqual([])
   })
 
   it('refuses an empty PATCH, a PATCH of year or month, and version alone', async () => {
@@ -284,12 +285,12 @@ describe('fixed payments', () => {
 
 describe('transactions', () => {
   it('creates, keeps text as sent, orders by date then creation, edits and deletes', async () => {
-    const { client } = await signedInClient()
+    const { client, user } = await signedInClient()
     const month = await newMonth(client)
     const category = (await client.post('/api/categories', { monthId: month.id, name: 'Food', budgeted: 0 })).body
     const late = await client.post('/api/transactions', { monthId: month.id, date: day(month, 20), amount: 1250, description: '<script>"x"</script> 😀', categoryId: category.id })
     expect(late.status).toBe(201)
-    expect(late.body).toEqual({ id: expect.any(String), monthId: month.id, categoryId: category.id, date: day(month, 20), description: '<script>"x"</script> 😀', amount: 1250, version: 1, createdAt: expect.stringMatching(/Z$/) })
+    expect(late.body).toEqual({ id: expect.any(String), monthId: month.id, categoryId: category.id, date: day(month, 20), description: '<script>"x"</script> 😀', amount: 1250, version: 1, createdAt: expect.stringMatching(/Z$/), createdBy: { id: user.id, name: 'Test Person' } })
     const early1 = (await client.post('/api/transactions', { monthId: month.id, date: day(month, 1), amount: -300 })).body
     const early2 = (await client.post('/api/transactions', { monthId: month.id, date: day(month, 1), amount: 700 })).body
     expect(early1).toMatchObject({ description: '', categoryId: null, amount: -300 })

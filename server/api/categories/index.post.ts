@@ -2,8 +2,8 @@ import { categoryCreateBody } from '#shared/schemas/months'
 import { createCategory } from '../../domain/months'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
+  const caller = await requireCaller(event)
   const body = await readValidatedBody(event, categoryCreateBody.parse)
   setResponseStatus(event, 201)
-  return createCategory(await useDb(event), user.id, body)
+  return createCategory(await useDb(event), caller, body)
 })

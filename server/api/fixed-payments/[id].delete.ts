@@ -1,7 +1,7 @@
 import { deleteFixedPayment } from '../../domain/months'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  await deleteFixedPayment(await useDb(event), user.id, getRouterParam(event, 'id')!)
+  const caller = await requireCaller(event)
+  await deleteFixedPayment(await useDb(event), caller, getRouterParam(event, 'id')!)
   return sendNoContent(event)
 })

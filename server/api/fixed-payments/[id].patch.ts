@@ -2,7 +2,7 @@ import { fixedPaymentPatchBody } from '#shared/schemas/months'
 import { updateFixedPayment } from '../../domain/months'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
+  const caller = await requireCaller(event)
   const changes = await readValidatedBody(event, fixedPaymentPatchBody.parse)
-  return updateFixedPayment(await useDb(event), user.id, getRouterParam(event, 'id')!, changes)
+  return updateFixedPayment(await useDb(event), caller, getRouterParam(event, 'id')!, changes)
 })

@@ -1,7 +1,7 @@
 import { deleteMonth } from '../../domain/months'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  await deleteMonth(await useDb(event), user.id, getRouterParam(event, 'id')!)
+  const caller = await requireCaller(event)
+  await deleteMonth(await useDb(event), caller, getRouterParam(event, 'id')!)
   return sendNoContent(event)
 })

@@ -1,6 +1,6 @@
 import { getMonthDetail } from '../../domain/months'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  return withEtag(event, await getMonthDetail(await useReadDb(event), user.id, getRouterParam(event, 'id')!))
+  const caller = await requireCaller(event)
+  return withEtag(event, await getMonthDetail(await useReadDb(event), caller, getRouterParam(event, 'id')!))
 })

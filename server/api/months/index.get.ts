@@ -1,6 +1,6 @@
 import { listMonths } from '../../domain/months'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  return listMonths(await useReadDb(event), user.id)
+  const caller = await requireCaller(event)
+  return listMonths(await useReadDb(event), caller, await requestedBudgetId(event))
 })

@@ -1,6 +1,6 @@
 import { getLatestMonthDetail } from '../../domain/months'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  return getLatestMonthDetail(await useReadDb(event), user.id)
+  const caller = await requireCaller(event)
+  return getLatestMonthDetail(await useReadDb(event), caller, await requestedBudgetId(event))
 })

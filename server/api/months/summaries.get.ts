@@ -1,6 +1,6 @@
 import { listMonthSummaries } from '../../domain/months'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  return withEtag(event, await listMonthSummaries(await useReadDb(event), user.id))
+  const caller = await requireCaller(event)
+  return withEtag(event, await listMonthSummaries(await useReadDb(event), caller, await requestedBudgetId(event)))
 })

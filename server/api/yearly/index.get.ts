@@ -1,6 +1,6 @@
 import { listPlans } from '../../domain/plans'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  return listPlans(await useReadDb(event), user.id)
+  const caller = await requireCaller(event)
+  return listPlans(await useReadDb(event), caller, await requestedBudgetId(event))
 })

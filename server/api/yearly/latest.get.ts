@@ -1,6 +1,6 @@
 import { getLatestPlanDetail } from '../../domain/plans'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  return getLatestPlanDetail(await useReadDb(event), user.id)
+  const caller = await requireCaller(event)
+  return getLatestPlanDetail(await useReadDb(event), caller, await requestedBudgetId(event))
 })

@@ -2,7 +2,7 @@ import { copyMonthBody } from '#shared/schemas/yearly'
 import { copyPlanMonth } from '../../../domain/plans'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
+  const caller = await requireCaller(event)
   const body = await readValidatedBody(event, copyMonthBody.parse)
-  return copyPlanMonth(await useDb(event), user.id, getRouterParam(event, 'id')!, body)
+  return copyPlanMonth(await useDb(event), caller, getRouterParam(event, 'id')!, body)
 })

@@ -1,6 +1,6 @@
 import { getPlanDetailByYear } from '../../../domain/plans'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  return getPlanDetailByYear(await useReadDb(event), user.id, getRouterParam(event, 'year')!)
+  const caller = await requireCaller(event)
+  return getPlanDetailByYear(await useReadDb(event), caller, getRouterParam(event, 'year')!, await requestedBudgetId(event))
 })

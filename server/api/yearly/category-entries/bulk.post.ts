@@ -2,7 +2,7 @@ import { bulkEntriesBody } from '#shared/schemas/yearly'
 import { bulkUpdateCategoryEntries } from '../../../domain/plans'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
+  const caller = await requireCaller(event)
   const body = await readValidatedBody(event, bulkEntriesBody.parse)
-  return bulkUpdateCategoryEntries(await useDb(event), user.id, body)
+  return bulkUpdateCategoryEntries(await useDb(event), caller, body)
 })

@@ -2,7 +2,7 @@ import { entryPatchBody } from '#shared/schemas/yearly'
 import { updateIncomeEntry } from '../../../domain/plans'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
+  const caller = await requireCaller(event)
   const body = await readValidatedBody(event, entryPatchBody.parse)
-  return updateIncomeEntry(await useDb(event), user.id, getRouterParam(event, 'id')!, body)
+  return updateIncomeEntry(await useDb(event), caller, getRouterParam(event, 'id')!, body)
 })

@@ -1,7 +1,7 @@
 import { deleteIncomeSource } from '../../../domain/plans'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
-  await deleteIncomeSource(await useDb(event), user.id, getRouterParam(event, 'id')!)
+  const caller = await requireCaller(event)
+  await deleteIncomeSource(await useDb(event), caller, getRouterParam(event, 'id')!)
   return sendNoContent(event)
 })

@@ -2,8 +2,8 @@ import { incomeSourceCreateBody } from '#shared/schemas/yearly'
 import { createIncomeSource } from '../../../domain/plans'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
+  const caller = await requireCaller(event)
   const body = await readValidatedBody(event, incomeSourceCreateBody.parse)
   setResponseStatus(event, 201)
-  return createIncomeSource(await useDb(event), user.id, body)
+  return createIncomeSource(await useDb(event), caller, body)
 })

@@ -1,8 +1,8 @@
 import { importTransactionsCsv } from '../../../../domain/months'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event)
+  const caller = await requireCaller(event)
   const csv = await readCsvBody(event)
   setResponseStatus(event, 201)
-  return importTransactionsCsv(await useDb(event), user.id, getRouterParam(event, 'id')!, csv, user.currency)
+  return importTransactionsCsv(await useDb(event), caller, getRouterParam(event, 'id')!, csv)
 })
