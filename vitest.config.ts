@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config'
 
 const alias = { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 
-// Tiers against real parts: plain functions; the API on the Node build; the
+// Tiers against real parts: plain functions; the API on the Node build (and,
+// beside it, the migrations on its PostgreSQL); the
 // production bundle in workerd (the API suite again, load and connection
 // tests, and the pages in headless Chromium); and that bundle again reading
 // from a real streaming replica. Beside them, the components in the Nuxt
@@ -20,7 +21,7 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       // The API files run in parallel, at least 4 at a time: they share a
       // database and a server, and must not depend on each other.
-      { resolve: { alias }, test: { name: 'node', include: ['tests/api/**/*.test.ts'], globalSetup: ['tests/setup/node.ts'], fileParallelism: true, maxWorkers: 4 } },
+      { resolve: { alias }, test: { name: 'node', include: ['tests/api/**/*.test.ts', 'tests/database/**/*.test.ts'], globalSetup: ['tests/setup/node.ts'], fileParallelism: true, maxWorkers: 4 } },
       {
         resolve: { alias },
         test: {

@@ -94,9 +94,10 @@ export async function applyMigrations(url: string, upTo?: string): Promise<strin
   })
 }
 
-// SQL that takes an empty database to the current schema.
-export async function initialMigrationSql(): Promise<string> {
-  return withEngine(null, async (engine) => {
+// SQL that takes an empty database to the current schema (the engine connects
+// to `url` when given, though it changes nothing there).
+export async function initialMigrationSql(url: string | null = null): Promise<string> {
+  return withEngine(url, async (engine) => {
     const datamodel = readFileSync(schemaPath, 'utf8')
     const out = await engine.diff({
       from: { tag: 'empty' },

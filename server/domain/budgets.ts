@@ -5,6 +5,7 @@ import { INVITE_DAYS, MAX_PENDING_INVITES } from '#shared/schemas/budgets'
 import type { Db } from '../utils/db'
 import { authorize, type Caller } from './access'
 import { conflict, isId, notFound, updateVersioned } from './errors'
+import { hashInviteToken, newInviteToken } from './invite-tokens'
 
 type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
 
@@ -68,18 +69,6 @@ export async function listInvites(db: Db, caller: Caller, id: string): Promise<I
   return rows.map(presentInvite)
 }
 
-// 32 random bytes as unpadded base64url: 43 characters, 256 bits.
-function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32))
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-// Only this is stored: a leaked database holds no usable token.
-async function hashToken(token: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)))
-  return Array.from(digest, byte => byte.toString(16).padStart(2, '0')).join('')
-}
-
 // Serializes the changes to one budget's members and invites (the owner count,
 // the pending invites' count) until the transaction ends.
 async function lockBudget(tx: Client, budgetId: string) {
@@ -88,16 +77,17 @@ async function lockBudget(tx: Client, budgetId: string) {
 
 export async function createInvite(db: Db, caller: Caller, id: string, body: InviteCreate): Promise<CreatedInvite> {
   const budget = budgetOf(caller, id, 'owner')
-  const token = newToken()
-  const tokenHash = await hashToken(token)
+  const token = newInviteToken()
+  const tokenHash = await hashInviteToken(token)
   const days = body.expiresInDays ?? INVITE_DAYS.default
+  const now = new Date()
   const row = await db.$transaction(async (tx) => {
     await lockBudget(tx, budget.id)
     if (await tx.invite.count({ where: { budgetId: budget.id, ...pending() } }) >= MAX_PENDING_INVITES) {
       throw conflict(`This budget already has ${MAX_PENDING_INVITES} pending invites. Revoke some first.`)
     }
     return tx.invite.create({
-      data: { budgetId: budget.id, role: body.role, tokenHash, expiresAt: new Date(Date.now() + days * 24 * 60 * 60 * 1000) },
+      data: { budgetId: budget.id, role: body.role, tokenHash, createdAt: now, expiresAt: new Date(now.getTime() + days * 24 * 60 * 60 * 1000) },
       select: inviteFields,
     })
   })
@@ -116,7 +106,7 @@ const INVITE_GONE = 'This invite link is not valid: it may have expired, been re
 // joins, or nothing changes. Of concurrent accepts one wins; the rest find the
 // invite used. Unknown, expired, revoked and used tokens answer alike.
 export async function acceptInvite(db: Db, caller: Caller, token: string): Promise<Budget> {
-  const tokenHash = await hashToken(token)
+  const tokenHash = await hashInviteToken(token)
   return db.$transaction(async (tx) => {
     const [invite] = await tx.$queryRaw<{ id: string, budgetId: string, role: Role }[]>`
       SELECT id::text, "budgetId"::text AS "budgetId", role::text AS role FROM "Invite"

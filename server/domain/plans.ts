@@ -35,7 +35,7 @@ const presentPlan = <T extends Dated<Plan>>(row: T) => ({ ...row, createdAt: row
 
 // A plan any member may read, found among the caller's budgets.
 async function findDetail(db: ReadDb, caller: Caller, where: Prisma.PlanWhereInput, orderBy?: Prisma.PlanOrderByWithRelationInput): Promise<PlanDetail> {
-  const row = await db.plan.findFirst({ where: { ...where, ...inCallerBudgets(caller) }, select: detailSelect, orderBy })
+  const row = await db.plan.findFirst({ where: { AND: [where, inCallerBudgets(caller)] }, select: detailSelect, orderBy })
   return presentPlan(authorize(caller, 'viewer', 'Plan', row, plan => plan.budgetId))
 }
 
