@@ -115,7 +115,7 @@ export async function seedRealistic(databaseUrl: string, userId: string) {
   const { rows: entries } = await db.query<{ id: string }>(`SELECT e.id FROM "CategoryEntry" e JOIN "YearlyCategory" y ON y.id = e."categoryId" JOIN "Section" s ON s.id = y."sectionId" WHERE s."planId" = $1 ORDER BY y.id, e.month LIMIT 144`, [plan!.id])
   const { rows: [session] } = await db.query<{ id: string }>('SELECT id FROM "Session" WHERE "userId" = $1 LIMIT 1', [userId])
   await db.end()
-  return { month: month!, planId: plan!.id, entryIds: entries.map(e => e.id), sessionId: session!.id }
+  return { budgetId, month: month!, planId: plan!.id, entryIds: entries.map(e => e.id), sessionId: session!.id }
 }
 
 // The raw-pg baseline worker in workerd (wrangler dev), its Hyperdrive binding on the same database.

@@ -25,7 +25,7 @@ const ROLE_NEEDED: Record<Role, string> = {
 // found, exactly like an id that names nothing.
 export const inCallerBudgets = (caller: Caller) => ({ budgetId: { in: caller.budgets.map(budget => budget.id) } })
 
-export function roleIn(caller: Caller, budgetId: string): Role | undefined {
+function roleIn(caller: Caller, budgetId: string): Role | undefined {
   return caller.budgets.find(budget => budget.id === budgetId)?.role
 }
 

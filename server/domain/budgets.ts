@@ -3,7 +3,7 @@
 import type { Budget, BudgetCreate, BudgetDetail, BudgetPatch, CreatedInvite, Invite, InviteCreate, Member, Role } from '#shared/schemas/budgets'
 import { INVITE_DAYS, MAX_PENDING_INVITES } from '#shared/schemas/budgets'
 import type { Db } from '../utils/db'
-import { authorize, type Caller } from './access'
+import { authorize, requireBudget, type Caller } from './access'
 import { conflict, isId, notFound, updateVersioned } from './errors'
 import { hashInviteToken, newInviteToken } from './invite-tokens'
 
@@ -20,10 +20,6 @@ const presentInvite = (row: InviteRow): Invite => ({ id: row.id, role: row.role 
 
 const pending = () => ({ usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } })
 
-// The caller's budget, with the role an action takes, or 404/403.
-const budgetOf = (caller: Caller, id: string, role: Role) =>
-  authorize(caller, role, 'Budget', isId(id) ? caller.budgets.find(budget => budget.id === id) ?? null : null, budget => budget.id)
-
 export async function createBudget(db: Db, caller: Caller, body: BudgetCreate): Promise<Budget> {
   const row = await db.budget.create({
     data: { name: body.name, currency: body.currency ?? caller.user.currency, memberships: { create: { userId: caller.user.id, role: 'owner' } } },
@@ -38,14 +34,14 @@ const presentMember = (row: MemberRow): Member => ({ userId: row.userId, name: r
 
 // Owners first, then by when they joined.
 export async function getBudget(db: Db, caller: Caller, id: string): Promise<BudgetDetail> {
-  const budget = budgetOf(caller, id, 'viewer')
+  const budget = requireBudget(caller, id, 'viewer')
   const rows = await db.membership.findMany({ where: { budgetId: budget.id }, select: memberSelect, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }] })
   const members = rows.map(presentMember)
   return { ...budget, members: [...members.filter(m => m.role === 'owner'), ...members.filter(m => m.role !== 'owner')] }
 }
 
 export async function updateBudget(db: Db, caller: Caller, id: string, { version, ...changes }: BudgetPatch): Promise<Budget> {
-  const budget = budgetOf(caller, id, 'owner')
+  const budget = requireBudget(caller, id, 'owner')
   return updateVersioned({
     what: 'Budget',
     load: () => db.budget.findUnique({ where: { id: budget.id }, select: budgetFields }),
@@ -58,13 +54,13 @@ export async function updateBudget(db: Db, caller: Caller, id: string, { version
 
 // With everything in it, in one statement (the database cascades).
 export async function deleteBudget(db: Db, caller: Caller, id: string) {
-  const budget = budgetOf(caller, id, 'owner')
+  const budget = requireBudget(caller, id, 'owner')
   if (caller.budgets.length === 1) throw conflict('This is your only budget. Create another one before deleting it.')
   await db.budget.deleteMany({ where: { id: budget.id } })
 }
 
 export async function listInvites(db: Db, caller: Caller, id: string): Promise<Invite[]> {
-  const budget = budgetOf(caller, id, 'owner')
+  const budget = requireBudget(caller, id, 'owner')
   const rows = await db.invite.findMany({ where: { budgetId: budget.id, ...pending() }, select: inviteFields, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
   return rows.map(presentInvite)
 }
@@ -76,7 +72,7 @@ async function lockBudget(tx: Client, budgetId: string) {
 }
 
 export async function createInvite(db: Db, caller: Caller, id: string, body: InviteCreate): Promise<CreatedInvite> {
-  const budget = budgetOf(caller, id, 'owner')
+  const budget = requireBudget(caller, id, 'owner')
   const token = newInviteToken()
   const tokenHash = await hashInviteToken(token)
   const days = body.expiresInDays ?? INVITE_DAYS.default
@@ -95,7 +91,7 @@ export async function createInvite(db: Db, caller: Caller, id: string, body: Inv
 }
 
 export async function revokeInvite(db: Db, caller: Caller, id: string, inviteId: string) {
-  const budget = budgetOf(caller, id, 'owner')
+  const budget = requireBudget(caller, id, 'owner')
   const { count } = isId(inviteId) ? await db.invite.updateMany({ where: { id: inviteId, budgetId: budget.id, ...pending() }, data: { revokedAt: new Date() } }) : { count: 0 }
   if (!count) throw notFound('Invite')
 }
@@ -125,12 +121,12 @@ export async function acceptInvite(db: Db, caller: Caller, token: string): Promi
 // budget's lock, after the change, so two owners demoting each other at once
 // cannot both succeed.
 async function changeMember<T>(db: Db, caller: Caller, id: string, userId: string, role: Role, change: (tx: Client, budgetId: string) => Promise<T>): Promise<T> {
-  const budgetId = budgetOf(caller, id, 'viewer').id
+  const budgetId = requireBudget(caller, id, 'viewer').id
   return db.$transaction(async (tx) => {
     await lockBudget(tx, budgetId)
     const member = isId(userId) ? await tx.membership.findUnique({ where: { budgetId_userId: { budgetId, userId } }, select: { role: true } }) : null
     if (!member) throw notFound('Member')
-    budgetOf(caller, id, role)
+    requireBudget(caller, id, role)
     const result = await change(tx, budgetId)
     if (!await tx.membership.count({ where: { budgetId, role: 'owner' } })) {
       throw conflict('A budget needs an owner. Make someone else an owner first.')
