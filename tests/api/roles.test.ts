@@ -13,7 +13,8 @@ const EVIL = 'https://evil.example'
 
 interface Person { client: Client, id: string, personal: string }
 let owner: Person, editor: Person, viewer: Person, outsider: Person
-// The budget the matrix runs in: made by the owner, the editor and the viewer invited into it.
+// A budget of the owner's with the editor and the viewer in it, for the checks
+// after the matrix (each route of the matrix has a budget of its own).
 let shared: string
 
 function ok(answer: Answer, status: number, what: string) {
@@ -266,8 +267,8 @@ async function snapshot(budgetIds: string[]) {
   return row.rows
 }
 
-// The budgets this file's users hold, and the one a request is about.
-const everyBudget = (c?: Ctx) => [...new Set([shared, owner.personal, editor.personal, viewer.personal, outsider.personal, ...(c ? [c.budgetId] : [])])]
+// The budgets this file's users hold: `budget`, their own first ones, and the one a request is about.
+const everyBudget = (budget: string, c?: Ctx) => [...new Set([budget, owner.personal, editor.personal, viewer.personal, outsider.personal, ...(c ? [c.budgetId] : [])])]
 
 beforeAll(async () => {
   [owner, editor, viewer, outsider] = await Promise.all([person('owner'), person('editor'), person('viewer'), person('outsider')])
@@ -293,14 +294,19 @@ describe('the matrix', () => {
   })
 })
 
-// The last snapshot a refusal took, and of which budgets: while nothing but
-// refusals ran since, it is the state the next refusal starts from.
-let settled: { budgets: string, rows: unknown } | undefined
-
-describe.each(ROUTES.map(route => ({ ...route, title: route.variant ? `${route.route} (${route.variant})` : route.route })))('$title', (route) => {
+// Each route runs in a budget of its own, its cases one after another; the
+// routes run side by side (nothing one does reaches another's budget).
+describe.concurrent.each(ROUTES.map(route => ({ ...route, title: route.variant ? `${route.route} (${route.variant})` : route.route })))('$title', (route) => {
   const callers = CALLERS.filter(caller => caller !== 'cross-site' || methodOf(route) !== 'GET')
   const cases = callers.map(caller => ({ caller, status: expected(route, caller) }))
   const isRead = methodOf(route) === 'GET'
+  let budget: string
+  beforeAll(async () => {
+    budget = await newBudget()
+  })
+  // The last snapshot a refusal took, and of which budgets: while nothing but
+  // refusals ran since, it is the state the next refusal starts from.
+  let settled: { budgets: string, rows: unknown } | undefined
   // Refusals and reads change nothing, so they share one set of data, and so
   // may the first write that succeeds after the last refusal; every other
   // success that writes makes its own.
@@ -311,14 +317,15 @@ describe.each(ROUTES.map(route => ({ ...route, title: route.variant ? `${route.r
     if (!success || isRead || (index > lastRefusal && !route.fresh && !commonSpent)) {
       if (success && !isRead) commonSpent = true
       if (!common) settled = undefined
-      return common ??= route.make(shared)
+      return common ??= route.make(budget)
     }
     settled = undefined
-    return route.fresh ? newBudget().then(route.make) : route.make(shared)
+    return route.fresh ? newBudget().then(route.make) : route.make(budget)
   }
   let ownerEtag: Promise<string | null> | undefined
 
-  it.each(cases.map((item, index) => ({ ...item, index })))('$caller: $status', async ({ caller, status, index }) => {
+  // In order (not concurrent like the routes): the refusals first, then the successes.
+  it.each(cases.map((item, index) => ({ ...item, index })))('$caller: $status', { concurrent: false }, async ({ caller, status, index }) => {
     const success = status < 300
     if (success && !isRead) settled = undefined
     const c = await data(index, success)
@@ -331,7 +338,7 @@ describe.each(ROUTES.map(route => ({ ...route, title: route.variant ? `${route.r
       const etag = await (ownerEtag ??= send(owner.client, call).then(answer => answer.headers.get('etag')))
       if (etag) headers['if-none-match'] = etag
     }
-    const budgets = everyBudget(c)
+    const budgets = everyBudget(budget, c)
     const before = success ? undefined : settled?.budgets === budgets.join() ? settled.rows : await snapshot(budgets)
 
     const answer = await send(client, call, headers)
@@ -360,9 +367,9 @@ describe.each(ROUTES.map(route => ({ ...route, title: route.variant ? `${route.r
 describe('ids into another budget', () => {
   // A refused request: the answer `check` expects, and no row of any budget changed.
   async function refused<T>(send: () => Promise<Answer>, check: (answer: Answer) => T): Promise<T> {
-    const before = await snapshot(everyBudget())
+    const before = await snapshot(everyBudget(shared))
     const result = check(await send())
-    expect(await snapshot(everyBudget())).toEqual(before)
+    expect(await snapshot(everyBudget(shared))).toEqual(before)
     return result
   }
   const issuePaths = (answer: Answer) => expectIssues(answer).map(issue => issue.path)
@@ -443,11 +450,11 @@ describe('choosing the budget', () => {
     ['/api/yearly', () => ({ year: nextYear() })],
   ])('POST %s with a budgetId malformed, empty or not the caller\'s is 404 (as an unknown id), and creates nothing', async (path, fields) => {
     const body = fields()
-    const before = await snapshot(everyBudget())
+    const before = await snapshot(everyBudget(shared))
     for (const budgetId of ['not-a-uuid', '', ' ']) expectError(await owner.client.post(path, { ...body, budgetId }), 404)
     const notTheirs = expectError(await owner.client.post(path, { ...body, budgetId: outsider.personal }), 404)
     expect(notTheirs).toEqual(expectError(await owner.client.post(path, { ...body, budgetId: randomUUID() }), 404))
-    expect(await snapshot(everyBudget())).toEqual(before)
+    expect(await snapshot(everyBudget(shared))).toEqual(before)
   })
 })
 
