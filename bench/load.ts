@@ -93,7 +93,8 @@ export async function monthThroughApi(baseUrl: string, cookie: string): Promise<
 export async function seedRealistic(databaseUrl: string, userId: string) {
   const db = new pg.Client({ connectionString: databaseUrl })
   await db.connect()
-  const { rows: [{ budgetId }] } = await db.query<{ budgetId: string }>('SELECT "budgetId"::text AS "budgetId" FROM "Membership" WHERE "userId" = $1 ORDER BY "joinedAt" LIMIT 1', [userId])
+  const { rows: [membership] } = await db.query<{ budgetId: string }>('SELECT "budgetId"::text AS "budgetId" FROM "Membership" WHERE "userId" = $1 ORDER BY "joinedAt" LIMIT 1', [userId])
+  const budgetId = membership!.budgetId
   await db.query(`INSERT INTO "Month" ("budgetId", year, month, income) SELECT $1, 2024 + (g - 1) / 12, (g - 1) % 12 + 1, 500000 FROM generate_series(1, 24) g`, [budgetId])
   await db.query(`INSERT INTO "Category" ("monthId", name, budgeted, "sortOrder") SELECT m.id, 'Category ' || c, 10000 + c * 100, c FROM "Month" m, generate_series(0, 29) c WHERE m."budgetId" = $1`, [budgetId])
   await db.query(`INSERT INTO "Transaction" ("monthId", "categoryId", date, description, amount)

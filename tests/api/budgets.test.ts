@@ -21,7 +21,7 @@ async function invite(owner: Person, budgetId: string, role: 'editor' | 'viewer'
 }
 
 // A new person who joined the budget with this role.
-async function member(owner: Person, budgetId: string, role: 'editor' | 'viewer', label = role) {
+async function member(owner: Person, budgetId: string, role: 'editor' | 'viewer', label: string = role) {
   const person = await signedInClient(label)
   const { token } = await invite(owner, budgetId, role)
   expect((await person.client.post('/api/invites/accept', { token })).status).toBe(200)
