@@ -15,9 +15,12 @@ afterAll(() => browser?.close())
 
 const today = new Date()
 const viewport = { width: 1280, height: 900 }
+// Two people's pages on a 2-core runner shared with other files' browsers.
+const LONG_FLOW = 240_000
 
 async function registered(label: string, name: string) {
   const context = await browser.newContext({ viewport })
+  context.setDefaultTimeout(LONG_FLOW / 3)
   const response = await context.request.post(`${baseUrl}/api/auth/register`, { data: { email: uniqueEmail(label), password: PASSWORD, name } })
   expect(response.status()).toBe(201)
   return context
@@ -42,7 +45,7 @@ async function addTransaction(page: Page, description: string, amount: string) {
 const addedBy = (page: Page, description: string) => page.getByTestId('transaction').filter({ hasText: description }).getByTestId('added-by').textContent().then(text => text?.trim())
 
 describe('a shared budget in the browser', () => {
-  it('the owner invites from the budget settings page; the invitee signs up through the link, accepts, and both edit the same month', { timeout: 150_000 }, async () => {
+  it('the owner invites from the budget settings page; the invitee signs up through the link, accepts, and both edit the same month', { timeout: LONG_FLOW }, async () => {
     const owner = await registered('owner', 'Pat')
     const [budget] = await api<Budget[]>(owner, 'GET', '/api/budgets')
     const month = await api<MonthDetail>(owner, 'POST', '/api/months', { year: today.getFullYear(), month: today.getMonth() + 1 })
@@ -70,6 +73,7 @@ describe('a shared budget in the browser', () => {
 
     // Signed out, the link goes through signing up and comes back.
     const invitee = await browser.newContext({ viewport })
+    invitee.setDefaultTimeout(LONG_FLOW / 3)
     const inviteePage = await invitee.newPage()
     const inviteeProblems = pageProblems(inviteePage)
     await inviteePage.goto(link)
@@ -124,7 +128,7 @@ describe('a shared budget in the browser', () => {
     await invitee.close()
   })
 
-  it('a viewer\'s month page has no enabled field and no Add, Edit or Delete', { timeout: 120_000 }, async () => {
+  it('a viewer\'s month page has no enabled field and no Add, Edit or Delete', { timeout: LONG_FLOW }, async () => {
     const owner = await registered('viewer-owner', 'Pat')
     const [budget] = await api<Budget[]>(owner, 'GET', '/api/budgets')
     const month = await api<MonthDetail>(owner, 'POST', '/api/months', { year: today.getFullYear(), month: today.getMonth() + 1, income: 250000 })
@@ -136,7 +140,8 @@ describe('a shared budget in the browser', () => {
     const viewer = await registered('viewer', 'Vic')
     await api(viewer, 'POST', '/api/invites/accept', { token: invite.token })
     for (const width of [1280, 390]) {
-      const page = await viewer.newPage({ viewport: { width, height: width === 390 ? 844 : 900 } })
+      const page = await viewer.newPage()
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
       const problems = pageProblems(page)
       await page.goto(`${baseUrl}/months/${month.id}`)
       await hydrated(page)
