@@ -173,7 +173,7 @@ describe('the budget settings page', () => {
     })
     await page.find('[data-testid="invite-days"]').setValue('14')
     // The role select (reka-ui) is driven by its model here.
-    const roleSelect = page.findAllComponents(USelect).find(select => select.props('items')?.length === 2)!
+    const roleSelect = page.findAllComponents(USelect).find(select => (select.props() as { items?: unknown[] }).items?.length === 2)!
     roleSelect.vm.$emit('update:modelValue', 'viewer')
     await page.find('[data-testid="create-invite"]').trigger('submit')
     await settled()
@@ -195,7 +195,7 @@ describe('the budget settings page', () => {
   it('an owner changes a role; "no owner left" (409) is shown next to that member', async () => {
     const page = await mountSettings('owner')
     api.on('PATCH', `/api/budgets/${BUDGET_ID}/members/${pat.id}`, () => apiError(409, 'A budget needs an owner. Make someone else an owner first.'))
-    const selects = page.findAllComponents(USelect).filter(select => select.props('items')?.length === 3)
+    const selects = page.findAllComponents(USelect).filter(select => (select.props() as { items?: unknown[] }).items?.length === 3)
     expect(selects).toHaveLength(2)
     selects[0]!.vm.$emit('update:modelValue', 'viewer')
     await settled()

@@ -409,9 +409,9 @@ describe('the yearly plan grid', () => {
 describe('the yearly plan page', () => {
   async function mountPage() {
     const fixture = planOf(nextYear++)
-    const { id, year, name, version, createdAt, updatedAt } = fixture.plan
+    const { id, budgetId, year, name, version, createdAt, updatedAt } = fixture.plan
     // The user's plans, as GET /api/yearly lists them.
-    const plans: Plan[] = [{ id, year, name, version, createdAt, updatedAt }]
+    const plans: Plan[] = [{ id, budgetId, year, name, version, createdAt, updatedAt }]
     api.on('GET', `/api/yearly/by-year/${year}`, () => ok(fixture.plan))
     api.on('GET', '/api/yearly', () => ok(plans))
     const page = await mountSuspended(App, { route: `/yearly/${year}`, attachTo: document.body })
