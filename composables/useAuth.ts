@@ -19,6 +19,8 @@ export function useAuth() {
   }
 
   function signedIn(next: User) {
+    // Another account may have been signed in before: its budgets go.
+    if (user.value?.id !== next.id) useBudgets().forget()
     user.value = next
     loaded.value = true
   }
@@ -26,6 +28,7 @@ export function useAuth() {
   async function signOut() {
     await $fetch('/api/auth/logout', { method: 'POST' }).catch(() => {})
     user.value = null
+    useBudgets().forget()
     await navigateTo('/login')
   }
 

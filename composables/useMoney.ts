@@ -1,6 +1,8 @@
-// Formats integer minor units with the user's currency and locale.
+// Formats integer minor units in the current budget's currency (the user's
+// when there is none) and the user's locale.
 export function useMoney() {
   const { user } = useAuth()
-  return (minor: number, currency = user.value?.currency ?? 'USD', locale = user.value?.locale ?? 'en-US') =>
+  const { currency: budgetCurrency } = useBudgets()
+  return (minor: number, currency = budgetCurrency.value, locale = user.value?.locale ?? 'en-US') =>
     formatMoney(minor, currency, locale)
 }

@@ -6,7 +6,7 @@
 export function useMoneyChart(exact: (datasetIndex: number, dataIndex: number) => number, rowCount: () => number) {
   const money = useMoney()
   const { user } = useAuth()
-  const currency = computed(() => user.value?.currency ?? 'USD')
+  const { currency } = useBudgets()
   const scale = computed(() => 10 ** currencyDecimals(currency.value))
   const toChart = (minor: number) => minor / scale.value
   const axisAmount = computed(() => new Intl.NumberFormat(user.value?.locale ?? 'en-US', { style: 'currency', currency: currency.value, notation: 'compact' }))

@@ -21,6 +21,11 @@ export function useMonthBudget(id: MaybeRefOrGetter<string>) {
   const { offerUndo } = useUndo()
   const money = useMoney()
   const { data: detail, status, error, refresh } = useFetch<MonthDetail>(() => `/api/months/${toValue(id)}`, { key: () => `month-${toValue(id)}`, deep: true })
+  // The header's budget is this month's.
+  const { monthBudgets } = useBudgets()
+  watch(detail, (month) => {
+    if (month && monthBudgets.value[month.id] !== month.budgetId) monthBudgets.value[month.id] = month.budgetId
+  }, { immediate: true })
   const summary = computed(() => detail.value ? summarizeDetail(detail.value) : null)
   const saving = ref(0)
 

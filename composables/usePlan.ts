@@ -10,7 +10,12 @@ export function usePlan(year: MaybeRefOrGetter<number>) {
   const { offerUndo } = useUndo()
   const money = useMoney()
   const { user } = useAuth()
-  const { data: plan, status, error, refresh } = useFetch<PlanDetail>(() => `/api/yearly/by-year/${toValue(year)}`, { key: () => `plan-${toValue(year)}`, deep: true })
+  const { currentId } = useBudgets()
+  const { data: plan, status, error, refresh } = useFetch<PlanDetail>(() => `/api/yearly/by-year/${toValue(year)}`, {
+    key: () => `plan-${currentId.value}-${toValue(year)}`,
+    query: computed(() => currentId.value ? { budgetId: currentId.value } : {}),
+    deep: true,
+  })
   const summary = computed(() => plan.value ? summarizePlan({ plan: plan.value, incomeSources: plan.value.incomeSources, deductions: plan.value.deductions, sections: plan.value.sections }) : null)
   const pending = ref(0)
 
@@ -167,7 +172,7 @@ export function usePlan(year: MaybeRefOrGetter<number>) {
     const saved = await save(() => apiFetch<Plan>(`/api/yearly/${plan.value!.id}`, { method: 'PATCH', body: { name, version: plan.value!.version } }), (current: Plan) => Object.assign(plan.value!, current))
     if (!saved) return
     Object.assign(plan.value!, saved)
-    await refreshNuxtData('plans')
+    await refreshNuxtData(`plans-${plan.value!.budgetId}`)
     return saved
   }
 

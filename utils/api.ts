@@ -11,3 +11,6 @@ type FetchOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE', body?: unkno
 export function apiFetch<T>(path: string, options: FetchOptions = {}): Promise<T> {
   return ($fetch as unknown as (path: string, options: object) => Promise<T>)(path, options)
 }
+
+// Where to go after signing in: `next` when it is a path of this app.
+export const nextPath = (next: unknown) => typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : undefined

@@ -135,6 +135,11 @@ describe('accessibility: axe-core finds nothing critical or serious', () => {
       expect(await chartTable(page, 'Budget and spending by category')).toEqual([['Groceries', '$400.00', '$20.50'], ['Going out with friends', '$50.00', '$90.00']])
       expect(await overhang(page)).toBeLessThanOrEqual(0)
       await audit('/settings', 'settings', page => page.getByTestId('money-preview').waitFor())
+      // The budget's settings, with a pending invite; an invite link.
+      const [budget] = await (await context.request.get(`${baseUrl}/api/budgets`)).json()
+      await post(context, `/api/budgets/${budget.id}/invites`, { role: 'viewer' })
+      await audit(`/budgets/${budget.id}`, 'budget-settings', page => page.getByTestId('invite').waitFor())
+      await audit(`/join/${'x'.repeat(43)}`, 'join', page => page.getByTestId('accept-invite').waitFor())
       expect(problems).toEqual([])
       await context.close()
     }, SEVERAL_PAGES)

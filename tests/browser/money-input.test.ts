@@ -48,6 +48,9 @@ describe('money typed key by key in the browser', () => {
     const request = page.request
     await api(request, 'POST', '/api/auth/register', { email: uniqueEmail(`money-${c.locale}`), password: PASSWORD })
     await api(request, 'PATCH', '/api/auth/me', { locale: c.locale, currency: c.currency })
+    // Amounts are in the budget's currency (the user's is only the default for new budgets).
+    const [budget] = await api(request, 'GET', '/api/budgets')
+    await api(request, 'PATCH', `/api/budgets/${budget.id}`, { currency: c.currency })
     const month = await api(request, 'POST', '/api/months', { year: 2030, month: 6 })
     const plan = await api(request, 'POST', '/api/yearly', { year: 2030 })
     const row = await api(request, 'POST', '/api/yearly/categories', { sectionId: plan.sections[0].id, name: 'Rent' })

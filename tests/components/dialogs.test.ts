@@ -9,7 +9,7 @@ import { UApp, UButton } from '#components'
 import App from '~/app.vue'
 import ModalActions from '~/components/ModalActions.vue'
 import NewPlanModal from '~/components/yearly/NewPlanModal.vue'
-import { apiError, button, created, fakeApi, held, inDocument, nextNavigation, ok, settled, signedInAs, typeKeys, userWith } from './helpers'
+import { BUDGET_ID, apiError, button, created, fakeApi, held, inDocument, nextNavigation, ok, settled, signedInAs, typeKeys, userWith } from './helpers'
 
 // happy-dom has no canvas to draw the chart on.
 mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
@@ -54,7 +54,7 @@ describe('ModalActions', () => {
 })
 
 describe('the New yearly plan dialog', () => {
-  const plan = (year: number): Plan => ({ id: randomUUID(), year, name: `${year} plan`, version: 1, createdAt: stamp, updatedAt: stamp })
+  const plan = (year: number): Plan => ({ id: randomUUID(), budgetId: BUDGET_ID, year, name: `${year} plan`, version: 1, createdAt: stamp, updatedAt: stamp })
 
   // The dialog as the yearly page holds it: closed until "New plan" is pressed.
   async function openDialog(plans: Plan[]) {
@@ -101,8 +101,8 @@ describe('the New yearly plan dialog', () => {
 
     answer.release()
     await settled()
-    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/yearly', body: { year: 2027, copyFrom: plans[0]!.id } }])
-    expect(await navigated).toBe('/yearly/2027')
+    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/yearly', body: { year: 2027, copyFrom: plans[0]!.id, budgetId: BUDGET_ID } }])
+    expect(await navigated).toBe(`/yearly/2027?budget=${BUDGET_ID}`)
     expect(dialog()).toBeUndefined()
   })
 
@@ -116,8 +116,8 @@ describe('the New yearly plan dialog', () => {
     const navigated = nextNavigation()
     await view.create().trigger('click')
     await settled()
-    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/yearly', body: { year: 2030, copyFrom: null } }])
-    expect(await navigated).toBe('/yearly/2030')
+    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/yearly', body: { year: 2030, copyFrom: null, budgetId: BUDGET_ID } }])
+    expect(await navigated).toBe(`/yearly/2030?budget=${BUDGET_ID}`)
   })
 
   it('shows the API\'s message for a 409 and stays open, ready to try again', async () => {
@@ -132,7 +132,7 @@ describe('the New yearly plan dialog', () => {
     answer.release()
     await settled()
 
-    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/yearly', body: { year: 2027, copyFrom: plans[0]!.id } }])
+    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/yearly', body: { year: 2027, copyFrom: plans[0]!.id, budgetId: BUDGET_ID } }])
     expect(view.alert()?.text()).toBe('A plan for 2027 already exists.')
     expect(dialog()).toBeDefined()
     expect(pending(view.create())).toBe(false)
@@ -175,7 +175,7 @@ describe('the New yearly plan dialog', () => {
     await typeKeys(inDocument('[data-testid="new-plan-name"]')!, 'Family budget')
     await view.create().trigger('click')
     await settled()
-    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/yearly', body: { year: 2027, name: 'Family budget', copyFrom: expect.any(String) } }])
+    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/yearly', body: { year: 2027, name: 'Family budget', copyFrom: expect.any(String), budgetId: BUDGET_ID } }])
   })
 
   it('Cancel closes it without a request, and reopening forgets the last error', async () => {
@@ -198,7 +198,7 @@ describe('the New yearly plan dialog', () => {
 
 describe('the New month dialog on the months page', () => {
   function monthOf(year: number, month: number): Month {
-    return { id: randomUUID(), year, month, income: 250000, notes: '', version: 1, createdAt: stamp, updatedAt: stamp }
+    return { id: randomUUID(), budgetId: BUDGET_ID, year, month, income: 250000, notes: '', version: 1, createdAt: stamp, updatedAt: stamp }
   }
   const summaryOf = (month: Month): MonthSummary => ({
     monthId: month.id, year: month.year, month: month.month, income: month.income, budgeted: 0, spent: 0, fixed: 0, fixedPaid: 0,
@@ -237,7 +237,7 @@ describe('the New month dialog on the months page', () => {
 
     answer.release()
     await settled()
-    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/months', body: { year: 2026, month: 4, copyFrom: march.id } }])
+    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/months', body: { year: 2026, month: 4, copyFrom: march.id, budgetId: BUDGET_ID } }])
     expect(await navigated).toBe(`/months/${april.id}`)
     await settled()
     expect(dialog()).toBeUndefined()
@@ -255,7 +255,7 @@ describe('the New month dialog on the months page', () => {
 
     await view.create().trigger('click')
     await settled()
-    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/months', body: { year: current.year, month: current.month, copyFrom: null } }])
+    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/months', body: { year: current.year, month: current.month, copyFrom: null, budgetId: BUDGET_ID } }])
   })
 
   it('asks for a year in words a person uses, without a request, when the year is empty or out of range', async () => {
@@ -278,7 +278,7 @@ describe('the New month dialog on the months page', () => {
     await view.create().trigger('click')
     await settled()
 
-    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/months', body: { year: 2026, month: 4, copyFrom: march.id } }])
+    expect(api.writes()).toEqual([{ method: 'POST', path: '/api/months', body: { year: 2026, month: 4, copyFrom: march.id, budgetId: BUDGET_ID } }])
     expect(view.alert()?.text()).toBe('A budget for 2026-04 already exists.')
     expect(dialog()).toBeDefined()
     expect(pending(view.create())).toBe(false)

@@ -3,6 +3,7 @@ import { DOMWrapper, enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { afterEach } from 'vitest'
 import { defineEventHandler, readBody, setResponseStatus } from 'h3'
 import type { User } from '#shared/schemas/auth'
+import type { Budget, Role } from '#shared/schemas/budgets'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 export interface SentRequest { method: Method, path: string, body?: unknown }
@@ -72,15 +73,27 @@ export function held(reply: Reply) {
 export const userWith = (currency: string, locale = 'en-US'): User =>
   ({ id: '5b0a3e52-1f0c-4c39-9d4c-2f7f3c9d8a01', email: 'pat@example.com', name: 'Pat Planner', currency, locale })
 
-// The signed-in user comes from GET /api/auth/me, as in the app; call at the
-// top of a test file, before the Nuxt app starts and loads it.
-export function signedInAs(initial: User) {
+// The budget the tests' months and plans are in.
+export const BUDGET_ID = '0d6f1c7e-3a55-4c1b-9a0e-6b1f2f0b7c11'
+export const budgetWith = (role: Role, currency = 'USD', id = BUDGET_ID): Budget =>
+  ({ id, name: 'Household', currency, role, createdAt: '2026-01-01T00:00:00.000Z', version: 1 })
+
+// The signed-in user comes from GET /api/auth/me, and the user's budgets from
+// GET /api/budgets (by default one, owned, in the user's currency), as in the
+// app; call at the top of a test file, before the Nuxt app starts and loads
+// them. Switching the user reloads both; `budgets` sets the next answer.
+export function signedInAs(initial: User, initialBudgets: Budget[] = [budgetWith('owner', initial.currency)]) {
   let current = initial
+  let budgets = initialBudgets
   registerEndpoint('/api/auth/me', { method: 'GET', handler: defineEventHandler(() => ({ user: current })) })
-  return async (next: User) => {
+  registerEndpoint('/api/budgets', { method: 'GET', handler: defineEventHandler(() => budgets) })
+  const switchUser = async (next: User, nextBudgets: Budget[] = [budgetWith('owner', next.currency)]) => {
     current = next
+    budgets = nextBudgets
     await useAuth().load(true)
+    await useNuxtApp().runWithContext(() => useBudgets().load(true))
   }
+  return switchUser
 }
 
 // One keystroke at a time: each key adds to what the field shows now, as a

@@ -4,7 +4,7 @@ import { mockComponent, mountSuspended } from '@nuxt/test-utils/runtime'
 import { h } from 'vue'
 import type { MonthDetail, Transaction } from '#shared/schemas/months'
 import App from '~/app.vue'
-import { apiError, button, created, fakeApi, inDocument, nextNavigation, noContent, ok, settled, shownToasts, signedInAs, typeKeys, userWith } from './helpers'
+import { BUDGET_ID, apiError, button, created, fakeApi, inDocument, nextNavigation, noContent, ok, settled, shownToasts, signedInAs, typeKeys, userWith } from './helpers'
 
 // happy-dom has no canvas to draw the chart on.
 mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
@@ -13,31 +13,33 @@ signedInAs(userWith('USD'))
 const api = fakeApi()
 
 const stamp = '2026-03-01T08:00:00.000Z'
+const PAT = { id: userWith('USD').id, name: 'Pat Planner' }
+const SAM = { id: '8c2d7b0e-6f3a-4e1d-a5b9-0f4c3e2d1a77', name: 'Sam' }
 
 function monthOf(): MonthDetail {
   const id = randomUUID()
   const groceries = { id: randomUUID(), monthId: id, name: 'Groceries', budgeted: 40000, sortOrder: 0, version: 1 }
   const fun = { id: randomUUID(), monthId: id, name: 'Fun', budgeted: 5000, sortOrder: 1, version: 1 }
   return {
-    id, year: 2026, month: 3, income: 300000, notes: '', version: 1, createdAt: stamp, updatedAt: stamp,
+    id, budgetId: BUDGET_ID, year: 2026, month: 3, income: 300000, notes: '', version: 1, createdAt: stamp, updatedAt: stamp,
     categories: [groceries, fun],
     fixedPayments: [{ id: randomUUID(), monthId: id, name: 'Rent', amount: 120000, dueDay: 1, paid: false, categoryId: null, version: 1 }],
     transactions: [
-      { id: randomUUID(), monthId: id, categoryId: fun.id, date: '2026-03-05', description: 'Cinema', amount: 1500, version: 1, createdAt: '2026-03-05T19:00:00.000Z' },
-      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, version: 1, createdAt: '2026-03-06T07:00:00.000Z' },
+      { id: randomUUID(), monthId: id, categoryId: fun.id, date: '2026-03-05', description: 'Cinema', amount: 1500, version: 1, createdAt: '2026-03-05T19:00:00.000Z', createdBy: PAT },
+      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, version: 1, createdAt: '2026-03-06T07:00:00.000Z', createdBy: SAM },
     ],
   }
 }
 
 // The API creates what it is sent, as POST /api/transactions does.
 function answerTransactionPosts() {
-  api.on('POST', '/api/transactions', body => created({ id: randomUUID(), categoryId: null, description: '', ...body, version: 1, createdAt: new Date().toISOString() } satisfies Transaction))
+  api.on('POST', '/api/transactions', body => created({ id: randomUUID(), categoryId: null, description: '', ...body, version: 1, createdAt: new Date().toISOString(), createdBy: PAT } satisfies Transaction))
 }
 
 async function mountMonthPage() {
   const month = monthOf()
   api.on('GET', `/api/months/${month.id}`, () => ok(month))
-  api.on('GET', '/api/months', () => ok([{ id: month.id, year: month.year, month: month.month, income: month.income, notes: month.notes, version: month.version, createdAt: stamp, updatedAt: stamp }]))
+  api.on('GET', '/api/months', () => ok([{ id: month.id, budgetId: BUDGET_ID, year: month.year, month: month.month, income: month.income, notes: month.notes, version: month.version, createdAt: stamp, updatedAt: stamp }]))
   const page = await mountSuspended(App, { route: `/months/${month.id}`, attachTo: document.body })
   await settled()
   const entry = page.find('[data-testid="quick-entry"]')
@@ -451,7 +453,7 @@ describe('deleting the month', () => {
 
     const navigated = nextNavigation()
     await inDocument('[data-testid="confirm-delete-month"]')!.trigger('click')
-    expect(await navigated).toBe('/months')
+    expect(await navigated).toBe(`/months?budget=${BUDGET_ID}`)
     await settled()
     expect(api.writes()).toEqual([{ method: 'DELETE', path: `/api/months/${view.month.id}` }])
     expect(shownToasts().map(toast => toast.title)).toEqual(['March 2026 deleted'])

@@ -5,7 +5,7 @@ import { defineComponent, h, type Ref } from 'vue'
 import type { CategoryEntry, Deduction, IncomeEntry, IncomeSource, Plan, PlanDetail, YearlyCategory } from '#shared/schemas/yearly'
 import App from '~/app.vue'
 import PlanGrid from '~/components/yearly/PlanGrid.vue'
-import { apiError, created, fakeApi, held, inDocument, nextNavigation, noContent, ok, paste, settled, shownToasts, signedInAs, toasts, typeKeys, userWith } from './helpers'
+import { BUDGET_ID, apiError, created, fakeApi, held, inDocument, nextNavigation, noContent, ok, paste, settled, shownToasts, signedInAs, toasts, typeKeys, userWith } from './helpers'
 
 // happy-dom has no canvas to draw the chart on.
 mockComponent('YearlyPlanChart', () => ({ setup: () => () => h('div') }))
@@ -36,7 +36,7 @@ function planOf(year: number) {
   const rent = category(fixed!.id, 'Rent', 0, every(120000))
   const power = category(fixed!.id, 'Power', 1, every(8000))
   const plan: PlanDetail = {
-    id, year, name: String(year), version: 1, createdAt: stamp, updatedAt: stamp,
+    id, budgetId: BUDGET_ID, year, name: String(year), version: 1, createdAt: stamp, updatedAt: stamp,
     sections: [{ ...fixed!, categories: [rent, power] }, { ...variable!, categories: [] }, { ...savings!, categories: [] }],
     incomeSources: [salary],
     deductions: [],
@@ -409,9 +409,9 @@ describe('the yearly plan grid', () => {
 describe('the yearly plan page', () => {
   async function mountPage() {
     const fixture = planOf(nextYear++)
-    const { id, year, name, version, createdAt, updatedAt } = fixture.plan
+    const { id, budgetId, year, name, version, createdAt, updatedAt } = fixture.plan
     // The user's plans, as GET /api/yearly lists them.
-    const plans: Plan[] = [{ id, year, name, version, createdAt, updatedAt }]
+    const plans: Plan[] = [{ id, budgetId, year, name, version, createdAt, updatedAt }]
     api.on('GET', `/api/yearly/by-year/${year}`, () => ok(fixture.plan))
     api.on('GET', '/api/yearly', () => ok(plans))
     const page = await mountSuspended(App, { route: `/yearly/${year}`, attachTo: document.body })
@@ -470,7 +470,7 @@ describe('the yearly plan page', () => {
 
     const navigated = nextNavigation()
     await inDocument('[data-testid="confirm-delete-plan"]')!.trigger('click')
-    expect(await navigated).toBe('/yearly')
+    expect(await navigated).toBe(`/yearly?budget=${BUDGET_ID}`)
     await settled()
     expect(api.writes()).toEqual([{ method: 'DELETE', path: `/api/yearly/${view.plan.id}` }])
     expect(shownToasts().map(toast => toast.title)).toEqual([`${view.plan.year} plan deleted`])
