@@ -109,7 +109,10 @@ export async function acceptInvite(db: Db, caller: Caller, token: string): Promi
       WHERE "tokenHash" = ${tokenHash} AND "usedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > now()
       FOR UPDATE`
     if (!invite) throw createError({ statusCode: 404, message: INVITE_GONE })
-    if (caller.budgets.some(budget => budget.id === invite.budgetId)) throw conflict('You are already a member of this budget.')
+    // Which budget is no secret to a member: the page links to it.
+    if (caller.budgets.some(budget => budget.id === invite.budgetId)) {
+      throw createError({ statusCode: 409, message: 'You are already a member of this budget.', data: { budgetId: invite.budgetId } })
+    }
     await tx.invite.update({ where: { id: invite.id }, data: { usedAt: new Date(), usedById: caller.user.id } })
     const { budget } = await tx.membership.create({ data: { budgetId: invite.budgetId, userId: caller.user.id, role: invite.role }, select: { budget: { select: budgetFields } } })
     return presentBudget(budget, invite.role)

@@ -204,7 +204,7 @@ describe('invites', () => {
     const owner = await signedInClient('host')
     const budget = await newBudget(owner)
     const { token } = await invite(owner, budget.id, 'editor')
-    expectError(await owner.client.post('/api/invites/accept', { token }), 409, /already a member/)
+    expect(expectError(await owner.client.post('/api/invites/accept', { token }), 409, /already a member/).data).toEqual({ budgetId: budget.id })
     expect(await inviteRow(token)).toEqual({ usedAt: null, usedById: null, revokedAt: null })
     const guest = await signedInClient('guest')
     expect((await guest.client.post('/api/invites/accept', { token })).status).toBe(200)

@@ -140,12 +140,12 @@ describe('the invite page', () => {
     expect(page.text()).toContain('expired, been revoked or already been used. Ask the budget\'s owner for a new one.')
   })
 
-  it('a member already (409) is told so, with a way to the budgets', async () => {
-    const page = await mountJoin(() => apiError(409, 'You are already a member of this budget.'))
+  it('a member already (409) is told so, with a link to that budget', async () => {
+    const page = await mountJoin(() => apiError(409, 'You are already a member of this budget.', { budgetId: BUDGET_ID }))
     await page.find('[data-testid="accept-invite"]').trigger('click')
     await settled()
     expect(page.find('h1').text()).toBe('You are already a member of this budget')
-    expect(page.find('[data-testid="open-budget"]').exists()).toBe(true)
+    expect(page.find('[data-testid="open-budget"]').attributes('href')).toBe(`/months?budget=${BUDGET_ID}`)
   })
 })
 
