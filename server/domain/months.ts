@@ -302,6 +302,10 @@ export async function exportTransactionsCsv(db: ReadDb, caller: Caller, id: stri
   return { csv, filename: `transactions-${month.year}-${String(month.month).padStart(2, '0')}.csv` }
 }
 
+// Writing 5,000 rows can outlast Prisma's default 5 s for an interactive
+// transaction on a loaded machine (seen in workerd: a 503 for a valid file).
+const IMPORT_TIMEOUT_MS = 30_000
+
 // All or nothing: the categories the file names that the month lacks are
 // created (budgeted 0, after the last one, in order of first mention), then
 // every row, in file order.
@@ -324,5 +328,5 @@ export async function importTransactionsCsv(db: Db, caller: Caller, id: string, 
       data: parsed.rows.map(row => ({ monthId: month.id, date: toDate(row.date), description: row.description, amount: row.amount, categoryId: row.categoryName ? idOf.get(row.categoryName)! : null, createdById: caller.user.id })),
     })
     return { imported: count, createdCategories: missing }
-  })
+  }, { timeout: IMPORT_TIMEOUT_MS })
 }
