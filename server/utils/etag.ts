@@ -4,8 +4,7 @@ import type { H3Event } from 'h3'
 // already holds it gets 304 with no body (a page that polls or comes back costs
 // one small answer). Private: answers differ per user.
 export async function withEtag<T>(event: H3Event, body: T): Promise<T | undefined> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(body))))
-  const etag = `W/"${btoa(String.fromCharCode(...digest.subarray(0, 18))).replace(/\+/g, '-').replace(/\//g, '_')}"`
+  const etag = `W/"${base64url((await sha256(JSON.stringify(body))).subarray(0, 18))}"`
   setResponseHeader(event, 'etag', etag)
   setResponseHeader(event, 'cache-control', 'private, no-cache')
   const held = getRequestHeader(event, 'if-none-match')
