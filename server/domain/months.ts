@@ -8,16 +8,17 @@ import type { Role } from '#shared/schemas/budgets'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
 import { conflict, invalid, isId, notFound, updateVersioned } from './errors'
 import { authorize, chooseBudget, inCallerBudgets, requireBudget, type Caller } from './access'
-import { copyOfMonth, isInMonth, nextSortOrder, nextSortOrders, summarizeMonth, type SummaryInput } from '#shared/utils/month-rules'
+import { copyOfMonth, isInMonth, nextSortOrder, nextSortOrders, splitIssues, spentParts, summarizeMonth, type SummaryInput } from '#shared/utils/month-rules'
 import { MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
 import { currencyDecimals } from '#shared/utils/money'
 
 type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 const monthFields = { id: true, budgetId: true, year: true, month: true, income: true, notes: true, version: true, createdAt: true, updatedAt: true } as const
-const categoryFields = { id: true, monthId: true, name: true, budgeted: true, sortOrder: true, version: true } as const
+const categoryFields = { id: true, monthId: true, name: true, budgeted: true, rollover: true, sortOrder: true, version: true } as const
 const fixedPaymentFields = { id: true, monthId: true, name: true, amount: true, dueDay: true, paid: true, categoryId: true, version: true } as const
-const transactionFields = { id: true, monthId: true, categoryId: true, date: true, description: true, amount: true, version: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const
+const splitFields = { select: { id: true, categoryId: true, amount: true, note: true }, orderBy: { position: 'asc' } } as const
+const transactionFields = { id: true, monthId: true, categoryId: true, date: true, description: true, amount: true, splits: splitFields, version: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const
 
 const categoryOrder: Prisma.CategoryOrderByWithRelationInput[] = [{ sortOrder: 'asc' }, { name: 'asc' }, { id: 'asc' }]
 const fixedPaymentOrder: Prisma.FixedPaymentOrderByWithRelationInput[] = [{ createdAt: 'asc' }, { seq: 'asc' }]
@@ -86,7 +87,7 @@ export async function createMonth(db: Db, caller: Caller, body: MonthCreate): Pr
       : await tx.month.findFirst({
           where: { id: body.copyFrom, ...inCallerBudgets(caller) },
           select: {
-            categories: { select: { id: true, name: true, budgeted: true, sortOrder: true }, orderBy: categoryOrder },
+            categories: { select: { id: true, name: true, budgeted: true, rollover: true, sortOrder: true }, orderBy: categoryOrder },
             fixedPayments: { select: { name: true, amount: true, dueDay: true, categoryId: true }, orderBy: fixedPaymentOrder },
           },
         })
@@ -141,18 +142,56 @@ export async function deleteMonth(db: Db, caller: Caller, id: string) {
 type SummaryRow = SummaryInput['month'] & Omit<SummaryInput, 'month'>
 
 // The month page's most frequent read, and every balance on the months list:
-// one statement for one month or all of a budget's, newest first, with the sums
-// PostgreSQL computes (no transaction row is loaded).
+// one statement for one month or all of a budget's, with the sums PostgreSQL
+// computes (no transaction row is loaded). A transaction spends through its
+// splits when it has them.
+//
+// Rollover (shared/utils/rollover.ts states the rule) in the same statement:
+// the categories of the budget's months up to the newest asked for are lined
+// up by name; a category links to the one before it when that one is in the
+// previous calendar month and rolls over. Each unbroken run is a chain, and a
+// category's carriedIn is the sum of budgeted - spent over the earlier links of
+// its chain. Only categories that roll over (and those of the months asked
+// for) take part, and spending is summed only for the ones that carry into
+// next month, so a budget without rollover reads no other month's spending.
 async function summaries(db: ReadDb, where: Prisma.Sql): Promise<MonthSummary[]> {
   const rows = await db.$queryRaw<SummaryRow[]>`
+    WITH target AS (SELECT m.id, m."budgetId", m.year, m.month, m.income FROM "Month" m WHERE ${where}),
+    links AS (
+      SELECT c.id, c."monthId", c.name, c.budgeted, c."sortOrder", c.rollover, h."budgetId", h.year * 12 + h.month AS idx
+      FROM "Month" h JOIN "Category" c ON c."monthId" = h.id
+      WHERE h."budgetId" IN (SELECT "budgetId" FROM target)
+        AND h.year * 12 + h.month <= (SELECT max(year * 12 + month) FROM target)
+        AND (c.rollover OR h.id IN (SELECT id FROM target))
+    ),
+    linked AS (
+      SELECT *,
+        CASE WHEN lag(idx) OVER w = idx - 1 AND lag(rollover) OVER w THEN 0 ELSE 1 END AS starts,
+        coalesce(rollover AND lead(idx) OVER w = idx + 1, false) AS "carriesOut"
+      FROM links WINDOW w AS (PARTITION BY "budgetId", name ORDER BY idx)
+    ),
+    chained AS (SELECT *, sum(starts) OVER (PARTITION BY "budgetId", name ORDER BY idx) AS chain FROM linked),
+    "carriedSpent" AS (
+      SELECT "categoryId", sum(amount) AS spent FROM (
+        SELECT t."categoryId", t.amount FROM "Transaction" t WHERE t."categoryId" IN (SELECT id FROM chained WHERE "carriesOut")
+        UNION ALL
+        SELECT s."categoryId", s.amount FROM "Split" s WHERE s."categoryId" IN (SELECT id FROM chained WHERE "carriesOut")
+      ) parts GROUP BY 1
+    ),
+    carried AS (
+      SELECT c.id, c."monthId", c.name, c.budgeted, c."sortOrder",
+        coalesce(sum(c.budgeted - coalesce(cs.spent, 0)) OVER (PARTITION BY c."budgetId", c.name, c.chain ORDER BY c.idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS "carriedIn"
+      FROM chained c LEFT JOIN "carriedSpent" cs ON cs."categoryId" = c.id
+    )
     SELECT m.id, m.year, m.month, m.income,
-      coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'budgeted', c.budgeted) ORDER BY c."sortOrder", c.name, c.id)
-        FROM "Category" c WHERE c."monthId" = m.id), '[]') AS categories,
+      coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'budgeted', c.budgeted, 'carriedIn', c."carriedIn") ORDER BY c."sortOrder", c.name, c.id)
+        FROM carried c WHERE c."monthId" = m.id), '[]') AS categories,
       coalesce((SELECT json_agg(json_build_object('categoryId', s."categoryId", 'spent', s.spent))
-        FROM (SELECT "categoryId", sum(amount) AS spent FROM "Transaction" WHERE "monthId" = m.id GROUP BY 1) s), '[]') AS "spentByCategory",
+        FROM (SELECT coalesce(p."categoryId", t."categoryId") AS "categoryId", sum(coalesce(p.amount, t.amount)) AS spent
+          FROM "Transaction" t LEFT JOIN "Split" p ON p."transactionId" = t.id WHERE t."monthId" = m.id GROUP BY 1) s), '[]') AS "spentByCategory",
       coalesce((SELECT json_agg(json_build_object('paid', f.paid, 'amount', f.amount))
         FROM (SELECT paid, sum(amount) AS amount FROM "FixedPayment" WHERE "monthId" = m.id GROUP BY 1) f), '[]') AS "fixedByPaid"
-    FROM "Month" m WHERE ${where}`
+    FROM target m`
   // Newest first, sorted here (a raw read keeps no order: server/utils/read-only.ts).
   return rows.sort((a, b) => b.year - a.year || b.month - a.month)
     .map(row => summarizeMonth({ month: row, categories: row.categories, spentByCategory: row.spentByCategory, fixedByPaid: row.fixedByPaid }))
@@ -194,7 +233,7 @@ export async function createCategory(db: Db, caller: Caller, body: CategoryCreat
   const month = await requireMonth(db, caller, body.monthId, 'editor')
   await checkNameFree(db, month.id, body.name)
   const sortOrder = body.sortOrder ?? nextSortOrder((await db.category.findMany({ where: { monthId: month.id }, select: { sortOrder: true } })).map(row => row.sortOrder))
-  return db.category.create({ data: { monthId: month.id, name: body.name, budgeted: body.budgeted, sortOrder }, select: categoryFields })
+  return db.category.create({ data: { monthId: month.id, name: body.name, budgeted: body.budgeted, rollover: body.rollover ?? false, sortOrder }, select: categoryFields })
 }
 
 export async function updateCategory(db: Db, caller: Caller, id: string, { version, ...changes }: CategoryPatch): Promise<Category> {
@@ -210,13 +249,15 @@ export async function updateCategory(db: Db, caller: Caller, id: string, { versi
   })
 }
 
-// Its transactions and fixed payments become uncategorized: a change to their
-// own field, so their versions move too.
+// Its transactions, splits and fixed payments become uncategorized: a change to
+// their own field (a split's is its transaction's), so their versions move too.
 export async function deleteCategory(db: Db, caller: Caller, id: string) {
   editable(caller, 'Category')(isId(id) ? await db.category.findFirst({ where: { id, ...inCallerMonths(caller) }, select: withBudget }) : null)
   const uncategorize = { categoryId: null, version: { increment: 1 } }
   await db.$transaction([
     db.transaction.updateMany({ where: { categoryId: id }, data: uncategorize }),
+    db.transaction.updateMany({ where: { splits: { some: { categoryId: id } } }, data: { version: { increment: 1 } } }),
+    db.split.updateMany({ where: { categoryId: id }, data: { categoryId: null } }),
     db.fixedPayment.updateMany({ where: { categoryId: id }, data: uncategorize }),
     db.category.delete({ where: { id } }),
   ])
@@ -254,17 +295,48 @@ function checkDateInMonth(date: string, month: { year: number, month: number }) 
   if (!isInMonth(date, month.year, month.month)) throw invalid('date', `Must be a day of ${month.year}-${String(month.month).padStart(2, '0')}`)
 }
 
+type SplitInput = NonNullable<TransactionCreate['splits']>[number]
+
+// A split transaction as it would be afterwards: 2–50 parts adding up to its
+// amount, its own category null, and each part's category one of its month's.
+async function checkSplits(db: Client, monthId: string, transaction: { amount: number, categoryId: string | null, splits: { amount: number, categoryId?: string | null }[] }) {
+  const issues = splitIssues(transaction)
+  const named = [...new Set(transaction.splits.map(split => split.categoryId).filter(id => id != null))]
+  const known = named.some(isId)
+    ? new Set((await db.category.findMany({ where: { id: { in: named.filter(isId) }, monthId }, select: { id: true } })).map(category => category.id))
+    : new Set<string>()
+  transaction.splits.forEach((split, i) => {
+    if (split.categoryId != null && !known.has(split.categoryId)) issues.push({ path: `splits.${i}.categoryId`, message: 'Must be a category of the same month' })
+  })
+  if (issues.length) throw createError({ statusCode: 400, message: `Invalid request: ${issues.map(issue => `${issue.path}: ${issue.message}`).join('; ')}`, data: { issues } })
+}
+
+// New records for the whole list, in the order sent.
+const splitRows = (splits: SplitInput[]) => splits.map((split, position) => ({ position, amount: split.amount, categoryId: split.categoryId ?? null, note: split.note ?? '' }))
+
 export async function createTransaction(db: Db, caller: Caller, body: TransactionCreate): Promise<Transaction> {
   const month = await requireMonth(db, caller, body.monthId, 'editor')
   checkDateInMonth(body.date, month)
   await checkCategoryOfMonth(db, month.id, body.categoryId)
+  const splits = body.splits ?? []
+  await checkSplits(db, month.id, { amount: body.amount, categoryId: body.categoryId ?? null, splits })
   return presentTransaction(await db.transaction.create({
-    data: { monthId: month.id, date: toDate(body.date), description: body.description ?? '', amount: body.amount, categoryId: body.categoryId ?? null, createdById: caller.user.id },
+    data: {
+      monthId: month.id,
+      date: toDate(body.date),
+      description: body.description ?? '',
+      amount: body.amount,
+      categoryId: body.categoryId ?? null,
+      createdById: caller.user.id,
+      splits: { create: splitRows(splits) },
+    },
     select: transactionFields,
   }))
 }
 
-export async function updateTransaction(db: Db, caller: Caller, id: string, { version, date, ...changes }: TransactionPatch): Promise<Transaction> {
+// A new list of splits replaces the old one (new ids); any change to them or
+// to the amount is checked against the whole transaction as it would be.
+export async function updateTransaction(db: Db, caller: Caller, id: string, { version, date, splits, ...changes }: TransactionPatch): Promise<Transaction> {
   const select = { ...transactionFields, month: { select: { year: true, month: true, budgetId: true } } } as const
   return updateVersioned({
     what: 'Transaction',
@@ -274,10 +346,20 @@ export async function updateTransaction(db: Db, caller: Caller, id: string, { ve
     validate: async (current) => {
       if (date !== undefined) checkDateInMonth(date, current.month)
       await checkCategoryOfMonth(db, current.monthId, changes.categoryId)
+      await checkSplits(db, current.monthId, {
+        amount: changes.amount ?? current.amount,
+        categoryId: changes.categoryId === undefined ? current.categoryId : changes.categoryId,
+        splits: splits ?? current.splits,
+      })
     },
     write: current => db.transaction.update({
       where: { id, version: current.version },
-      data: { ...changes, ...(date === undefined ? {} : { date: toDate(date) }), version: { increment: 1 } },
+      data: {
+        ...changes,
+        ...(date === undefined ? {} : { date: toDate(date) }),
+        ...(splits === undefined ? {} : { splits: { deleteMany: {}, create: splitRows(splits) } }),
+        version: { increment: 1 },
+      },
       select,
     }),
     present: row => presentTransaction(withoutMonth(row)),
@@ -293,12 +375,15 @@ export async function deleteTransaction(db: Db, caller: Caller, id: string) {
 // Amounts in the budget's currency.
 export async function exportTransactionsCsv(db: ReadDb, caller: Caller, id: string) {
   const month = await requireMonth(db, caller, id, 'viewer')
+  const category = { select: { name: true } } as const
   const rows = await db.transaction.findMany({
     where: { monthId: month.id },
-    select: { date: true, description: true, amount: true, category: { select: { name: true } } },
+    select: { date: true, description: true, amount: true, category, splits: { select: { amount: true, category }, orderBy: { position: 'asc' } } },
     orderBy: transactionOrder,
   })
-  const csv = formatTransactionsCsv(rows.map(row => ({ date: dayOf(row.date), description: row.description, amount: row.amount, categoryName: row.category?.name ?? '' })), currencyDecimals(month.budget.currency))
+  // One line per split: the transaction's date and description, the part's amount and category.
+  const lines = rows.flatMap(row => spentParts(row).map(part => ({ date: dayOf(row.date), description: row.description, amount: part.amount, categoryName: part.category?.name ?? '' })))
+  const csv = formatTransactionsCsv(lines, currencyDecimals(month.budget.currency))
   return { csv, filename: `transactions-${month.year}-${String(month.month).padStart(2, '0')}.csv` }
 }
 

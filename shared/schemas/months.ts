@@ -20,12 +20,14 @@ export const categoryCreateBody = z.strictObject({
   monthId: recordId,
   name,
   budgeted: nonNegativeMoney,
+  rollover: z.boolean().optional(),
   sortOrder: sortOrder.optional(),
 })
 
 export const categoryPatchBody = z.strictObject({
   name: name.optional(),
   budgeted: nonNegativeMoney.optional(),
+  rollover: z.boolean().optional(),
   sortOrder: sortOrder.optional(),
   version: version.optional(),
 }).refine(changesSomething, EMPTY_PATCH)
@@ -53,12 +55,21 @@ export const fixedPaymentPatchBody = z.strictObject({
 const transactionAmount = money.refine(value => value !== 0, 'Must not be zero (a negative amount is a refund)')
 export const MAX_DESCRIPTION = 200
 
+// The whole list of a transaction's parts; how many and their sum are checked
+// against the transaction as it would be afterwards (splitIssues).
+const splits = z.array(z.strictObject({
+  amount: money.refine(value => value !== 0, 'Must not be zero'),
+  categoryId: recordId.nullable().optional(),
+  note: text(MAX_DESCRIPTION).optional(),
+}))
+
 export const transactionCreateBody = z.strictObject({
   monthId: recordId,
   date: isoDate,
   description: text(MAX_DESCRIPTION).optional(),
   amount: transactionAmount,
   categoryId: recordId.nullable().optional(),
+  splits: splits.optional(),
 })
 
 export const transactionPatchBody = z.strictObject({
@@ -66,6 +77,7 @@ export const transactionPatchBody = z.strictObject({
   description: text(MAX_DESCRIPTION).optional(),
   amount: transactionAmount.optional(),
   categoryId: recordId.nullable().optional(),
+  splits: splits.optional(),
   version: version.optional(),
 }).refine(changesSomething, EMPTY_PATCH)
 
@@ -89,16 +101,19 @@ export interface Month {
   createdAt: string
   updatedAt: string
 }
-export interface Category { id: string, monthId: string, name: string, budgeted: number, sortOrder: number, version: number }
+export interface Category { id: string, monthId: string, name: string, budgeted: number, rollover: boolean, sortOrder: number, version: number }
 export interface FixedPayment { id: string, monthId: string, name: string, amount: number, dueDay: number | null, paid: boolean, categoryId: string | null, version: number }
+export interface Split { id: string, categoryId: string | null, amount: number, note: string }
 // createdBy: who added it (their current name), null once that account is gone.
-export interface Transaction { id: string, monthId: string, categoryId: string | null, date: string, description: string, amount: number, version: number, createdAt: string, createdBy: { id: string, name: string | null } | null }
+// splits: its parts in the order sent, [] for a plain transaction.
+export interface Transaction { id: string, monthId: string, categoryId: string | null, date: string, description: string, amount: number, splits: Split[], version: number, createdAt: string, createdBy: { id: string, name: string | null } | null }
 export interface MonthDetail extends Month {
   categories: Category[]
   fixedPayments: FixedPayment[]
   transactions: Transaction[]
 }
-export interface CategorySummary { categoryId: string, name: string, budgeted: number, spent: number, remaining: number }
+// available = carriedIn + budgeted - spent; carriedIn from the same name last month (rollover).
+export interface CategorySummary { categoryId: string, name: string, budgeted: number, spent: number, remaining: number, carriedIn: number, available: number }
 export interface MonthSummary {
   monthId: string
   year: number
@@ -112,5 +127,6 @@ export interface MonthSummary {
   available: number
   remaining: number
   balance: number
+  carriedIn: number
   categories: CategorySummary[]
 }

@@ -1,11 +1,12 @@
 // Monthly budget rules as plain functions: no database, no HTTP. The API and
 // the month page share them, so the page's figures are the server's.
 import type { CategorySummary, MonthSummary } from '#shared/schemas/months'
-import { MAX_SORT_ORDER } from '#shared/schemas/common'
+import { MAX_SORT_ORDER, type Issue } from '#shared/schemas/common'
 
 export interface SummaryInput {
   month: { id: string, year: number, month: number, income: number }
-  categories: { id: string, name: string, budgeted: number }[]
+  // carriedIn: what the category of the same name brought from last month.
+  categories: { id: string, name: string, budgeted: number, carriedIn: number }[]
   spentByCategory: { categoryId: string | null, spent: number }[]
   fixedByPaid: { paid: boolean, amount: number }[]
 }
@@ -16,7 +17,15 @@ export function summarizeMonth({ month, categories, spentByCategory, fixedByPaid
   const spentOf = new Map(spentByCategory.map(row => [row.categoryId, row.spent]))
   const rows: CategorySummary[] = categories.map((category) => {
     const spent = spentOf.get(category.id) ?? 0
-    return { categoryId: category.id, name: category.name, budgeted: category.budgeted, spent, remaining: category.budgeted - spent }
+    return {
+      categoryId: category.id,
+      name: category.name,
+      budgeted: category.budgeted,
+      spent,
+      remaining: category.budgeted - spent,
+      carriedIn: category.carriedIn,
+      available: category.carriedIn + category.budgeted - spent,
+    }
   })
   const budgeted = sum(categories.map(category => category.budgeted))
   const spent = sum(spentByCategory.map(row => row.spent))
@@ -34,12 +43,13 @@ export function summarizeMonth({ month, categories, spentByCategory, fixedByPaid
     available: month.income - fixed - budgeted,
     remaining: budgeted - spent,
     balance: month.income - fixed - spent,
+    carriedIn: sum(categories.map(category => category.carriedIn)),
     categories: rows,
   }
 }
 
 export interface PlanToCopy {
-  categories: { id: string, name: string, budgeted: number, sortOrder: number }[]
+  categories: { id: string, name: string, budgeted: number, rollover: boolean, sortOrder: number }[]
   fixedPayments: { name: string, amount: number, dueDay: number | null, categoryId: string | null }[]
 }
 
@@ -49,7 +59,7 @@ export interface PlanToCopy {
 export function copyOfMonth(source: PlanToCopy) {
   const nameOf = new Map(source.categories.map(category => [category.id, category.name]))
   return {
-    categories: source.categories.map(({ name, budgeted, sortOrder }) => ({ name, budgeted, sortOrder })),
+    categories: source.categories.map(({ name, budgeted, rollover, sortOrder }) => ({ name, budgeted, rollover, sortOrder })),
     fixedPayments: source.fixedPayments.map(payment => ({
       name: payment.name,
       amount: payment.amount,
@@ -84,22 +94,49 @@ interface DetailLike {
   income: number
   categories: { id: string, name: string, budgeted: number }[]
   fixedPayments: { amount: number, paid: boolean }[]
-  transactions: { amount: number, categoryId: string | null }[]
+  transactions: { amount: number, categoryId: string | null, splits: { amount: number, categoryId: string | null }[] }[]
 }
 
 // The summary of a month already loaded whole (the month page), by the same
-// rules the summary route applies to PostgreSQL's sums.
-export function summarizeDetail(detail: DetailLike): MonthSummary {
+// rules the summary route applies to PostgreSQL's sums. What each category
+// carried in comes from earlier months, which the page does not hold: it is
+// looked up by name (the summary route's answer).
+export function summarizeDetail(detail: DetailLike, carriedIn: (name: string) => number = () => 0): MonthSummary {
   const spent = new Map<string | null, number>()
-  for (const transaction of detail.transactions) spent.set(transaction.categoryId, (spent.get(transaction.categoryId) ?? 0) + transaction.amount)
+  for (const part of detail.transactions.flatMap(spentParts)) spent.set(part.categoryId, (spent.get(part.categoryId) ?? 0) + part.amount)
   const fixed = new Map<boolean, number>()
   for (const payment of detail.fixedPayments) fixed.set(payment.paid, (fixed.get(payment.paid) ?? 0) + payment.amount)
   return summarizeMonth({
     month: detail,
-    categories: detail.categories,
+    categories: detail.categories.map(category => ({ ...category, carriedIn: carriedIn(category.name) })),
     spentByCategory: [...spent].map(([categoryId, amount]) => ({ categoryId, spent: amount })),
     fixedByPaid: [...fixed].map(([paid, amount]) => ({ paid, amount })),
   })
+}
+
+// What a transaction spends, and where: its splits, or itself when it has none.
+export function spentParts<Part>(transaction: Part & { splits: Part[] }): Part[] {
+  return transaction.splits.length ? transaction.splits : [transaction]
+}
+
+export const MIN_SPLITS = 2
+export const MAX_SPLITS = 50
+
+// What is left to assign to a split's parts (0 when they add up).
+export function unassigned(amount: number, splits: { amount: number }[]) {
+  return amount - splits.reduce((total, split) => total + split.amount, 0)
+}
+
+// The rules a split transaction must meet, as it would be after a change.
+export function splitIssues(transaction: { amount: number, categoryId: string | null, splits: { amount: number }[] }): Issue[] {
+  const { splits } = transaction
+  if (!splits.length) return []
+  const issues: Issue[] = []
+  if (splits.length < MIN_SPLITS || splits.length > MAX_SPLITS) issues.push({ path: 'splits', message: `A split transaction has ${MIN_SPLITS} to ${MAX_SPLITS} parts (${splits.length} given); send [] to un-split it` })
+  const left = unassigned(transaction.amount, splits)
+  if (left !== 0) issues.push({ path: 'splits', message: `The parts add up to ${transaction.amount - left}, but the transaction's amount is ${transaction.amount} (in minor units)` })
+  if (transaction.categoryId !== null) issues.push({ path: 'categoryId', message: 'Must be null on a split transaction (each part has its own category)' })
+  return issues
 }
 
 export function monthName(year: number, month: number, locale: string) {

@@ -155,7 +155,7 @@ describe('categories', () => {
     const month = await newMonth(client)
     const a = await client.post('/api/categories', { monthId: month.id, name: '  Zoo  ', budgeted: 100 })
     expect(a.status).toBe(201)
-    expect(a.body).toEqual({ id: expect.any(String), monthId: month.id, name: 'Zoo', budgeted: 100, sortOrder: 0, version: 1 })
+    expect(a.body).toEqual({ id: expect.any(String), monthId: month.id, name: 'Zoo', budgeted: 100, rollover: false, sortOrder: 0, version: 1 })
     const b = (await client.post('/api/categories', { monthId: month.id, name: 'Apple', budgeted: 0 })).body
     expect(b.sortOrder).toBe(1)
     const c = (await client.post('/api/categories', { monthId: month.id, name: 'Mango', budgeted: 0, sortOrder: 1 })).body
@@ -290,7 +290,7 @@ describe('transactions', () => {
     const category = (await client.post('/api/categories', { monthId: month.id, name: 'Food', budgeted: 0 })).body
     const late = await client.post('/api/transactions', { monthId: month.id, date: day(month, 20), amount: 1250, description: '<script>"x"</script> 😀', categoryId: category.id })
     expect(late.status).toBe(201)
-    expect(late.body).toEqual({ id: expect.any(String), monthId: month.id, categoryId: category.id, date: day(month, 20), description: '<script>"x"</script> 😀', amount: 1250, version: 1, createdAt: expect.stringMatching(/Z$/), createdBy: { id: user.id, name: 'Test Person' } })
+    expect(late.body).toEqual({ id: expect.any(String), monthId: month.id, categoryId: category.id, date: day(month, 20), description: '<script>"x"</script> 😀', amount: 1250, splits: [], version: 1, createdAt: expect.stringMatching(/Z$/), createdBy: { id: user.id, name: 'Test Person' } })
     const early1 = (await client.post('/api/transactions', { monthId: month.id, date: day(month, 1), amount: -300 })).body
     const early2 = (await client.post('/api/transactions', { monthId: month.id, date: day(month, 1), amount: 700 })).body
     expect(early1).toMatchObject({ description: '', categoryId: null, amount: -300 })
@@ -366,10 +366,10 @@ describe('summary', () => {
     expect(summary.body).toEqual({
       monthId: month.id, year: month.year, month: month.month,
       income: 500000, budgeted: 70000, spent: 25999, fixed: 152999, fixedPaid: 150000, uncategorizedSpent: 999,
-      available: 500000 - 152999 - 70000, remaining: 70000 - 25999, balance: 500000 - 152999 - 25999,
+      available: 500000 - 152999 - 70000, remaining: 70000 - 25999, balance: 500000 - 152999 - 25999, carriedIn: 0,
       categories: [
-        { categoryId: food.id, name: 'Food', budgeted: 60000, spent: 10000, remaining: 50000 },
-        { categoryId: fun.id, name: 'Fun', budgeted: 10000, spent: 15000, remaining: -5000 },
+        { categoryId: food.id, name: 'Food', budgeted: 60000, spent: 10000, remaining: 50000, carriedIn: 0, available: 50000 },
+        { categoryId: fun.id, name: 'Fun', budgeted: 10000, spent: 15000, remaining: -5000, carriedIn: 0, available: -5000 },
       ],
     })
   })

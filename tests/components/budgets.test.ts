@@ -26,14 +26,14 @@ const detailOf = (role: Member['role'], members: Member[]): BudgetDetail => ({ .
 
 function monthOf(): MonthDetail {
   const id = randomUUID()
-  const food = { id: randomUUID(), monthId: id, name: 'Food', budgeted: 40000, sortOrder: 0, version: 1 }
+  const food = { id: randomUUID(), monthId: id, name: 'Food', budgeted: 40000, rollover: false, sortOrder: 0, version: 1 }
   return {
     id, budgetId: BUDGET_ID, year: 2026, month: 3, income: 300000, notes: 'Shared', version: 1, createdAt: stamp, updatedAt: stamp,
     categories: [food],
     fixedPayments: [{ id: randomUUID(), monthId: id, name: 'Rent', amount: 120000, dueDay: 1, paid: false, categoryId: null, version: 1 }],
     transactions: [
-      { id: randomUUID(), monthId: id, categoryId: food.id, date: '2026-03-05', description: 'Market', amount: 1500, version: 1, createdAt: stamp, createdBy: SAM },
-      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, version: 1, createdAt: stamp, createdBy: { id: pat.id, name: null } },
+      { id: randomUUID(), monthId: id, categoryId: food.id, date: '2026-03-05', description: 'Market', amount: 1500, splits: [], version: 1, createdAt: stamp, createdBy: SAM },
+      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, splits: [], version: 1, createdAt: stamp, createdBy: { id: pat.id, name: null } },
     ],
   }
 }

@@ -202,7 +202,7 @@ describe('the New month dialog on the months page', () => {
   }
   const summaryOf = (month: Month): MonthSummary => ({
     monthId: month.id, year: month.year, month: month.month, income: month.income, budgeted: 0, spent: 0, fixed: 0, fixedPaid: 0,
-    uncategorizedSpent: 0, available: month.income, remaining: 0, balance: month.income, categories: [],
+    uncategorizedSpent: 0, available: month.income, remaining: 0, balance: month.income, carriedIn: 0, categories: [],
   })
 
   async function openDialog(months: Month[]) {

@@ -18,15 +18,15 @@ const SAM = { id: '8c2d7b0e-6f3a-4e1d-a5b9-0f4c3e2d1a77', name: 'Sam' }
 
 function monthOf(): MonthDetail {
   const id = randomUUID()
-  const groceries = { id: randomUUID(), monthId: id, name: 'Groceries', budgeted: 40000, sortOrder: 0, version: 1 }
-  const fun = { id: randomUUID(), monthId: id, name: 'Fun', budgeted: 5000, sortOrder: 1, version: 1 }
+  const groceries = { id: randomUUID(), monthId: id, name: 'Groceries', budgeted: 40000, rollover: false, sortOrder: 0, version: 1 }
+  const fun = { id: randomUUID(), monthId: id, name: 'Fun', budgeted: 5000, rollover: false, sortOrder: 1, version: 1 }
   return {
     id, budgetId: BUDGET_ID, year: 2026, month: 3, income: 300000, notes: '', version: 1, createdAt: stamp, updatedAt: stamp,
     categories: [groceries, fun],
     fixedPayments: [{ id: randomUUID(), monthId: id, name: 'Rent', amount: 120000, dueDay: 1, paid: false, categoryId: null, version: 1 }],
     transactions: [
-      { id: randomUUID(), monthId: id, categoryId: fun.id, date: '2026-03-05', description: 'Cinema', amount: 1500, version: 1, createdAt: '2026-03-05T19:00:00.000Z', createdBy: PAT },
-      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, version: 1, createdAt: '2026-03-06T07:00:00.000Z', createdBy: SAM },
+      { id: randomUUID(), monthId: id, categoryId: fun.id, date: '2026-03-05', description: 'Cinema', amount: 1500, splits: [], version: 1, createdAt: '2026-03-05T19:00:00.000Z', createdBy: PAT },
+      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, splits: [], version: 1, createdAt: '2026-03-06T07:00:00.000Z', createdBy: SAM },
     ],
   }
 }
