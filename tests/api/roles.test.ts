@@ -256,6 +256,7 @@ async function snapshot(budgetIds: string[]) {
       'categories', (SELECT json_agg(x ORDER BY x.id) FROM "Category" x WHERE x."monthId" IN (SELECT id FROM m)),
       'fixedPayments', (SELECT json_agg(x ORDER BY x.id) FROM "FixedPayment" x WHERE x."monthId" IN (SELECT id FROM m)),
       'transactions', (SELECT json_agg(x ORDER BY x.id) FROM "Transaction" x WHERE x."monthId" IN (SELECT id FROM m)),
+      'splits', (SELECT json_agg(x ORDER BY x.id) FROM "Split" x JOIN "Transaction" t ON t.id = x."transactionId" WHERE t."monthId" IN (SELECT id FROM m)),
       'plans', (SELECT json_agg(x ORDER BY x.id) FROM "Plan" x WHERE x.id IN (SELECT id FROM p)),
       'sections', (SELECT json_agg(x ORDER BY x.id) FROM "Section" x WHERE x.id IN (SELECT id FROM s)),
       'yearlyCategories', (SELECT json_agg(x ORDER BY x.id) FROM "YearlyCategory" x WHERE x.id IN (SELECT id FROM yc)),
@@ -374,7 +375,7 @@ describe('ids into another budget', () => {
   }
   const issuePaths = (answer: Answer) => expectIssues(answer).map(issue => issue.path)
 
-  it('a categoryId of another budget is 400 (path categoryId), whether the caller is in that budget or not', async () => {
+  it('a categoryId of another budget is 400 (path categoryId, or the split\'s), whether the caller is in that budget or not', async () => {
     const here = await withFixedPayment(shared)
     const transaction = ok(await owner.client.post('/api/transactions', { monthId: here.monthId, date: here.day, amount: 100 }), 201, 'create transaction')
     const ownersOther = (await withCategory(owner.personal)).categoryId
@@ -382,13 +383,16 @@ describe('ids into another budget', () => {
     const outsiders = ok(await outsider.client.post('/api/months', period), 201, 'create month')
     const foreign = ok(await outsider.client.post('/api/categories', { monthId: outsiders.id, name: 'Food', budgeted: 1 }), 201, 'create category').id
     for (const [who, categoryId] of [[owner, ownersOther], [editor, foreign]] as const) {
-      for (const call of [
-        post('/api/fixed-payments', { monthId: here.monthId, name: 'Gym', amount: 3000, categoryId }),
-        post('/api/transactions', { monthId: here.monthId, date: here.day, amount: 100, categoryId }),
-        patch(`/api/fixed-payments/${here.fixedPaymentId}`, { categoryId }),
-        patch(`/api/transactions/${transaction.id}`, { categoryId }),
-      ]) {
-        expect(await refused(() => send(who.client, call), issuePaths), `${call.method} ${call.path}`).toEqual(['categoryId'])
+      const splits = [{ amount: 40 }, { amount: 60, categoryId }]
+      for (const [call, path] of [
+        [post('/api/fixed-payments', { monthId: here.monthId, name: 'Gym', amount: 3000, categoryId }), 'categoryId'],
+        [post('/api/transactions', { monthId: here.monthId, date: here.day, amount: 100, categoryId }), 'categoryId'],
+        [post('/api/transactions', { monthId: here.monthId, date: here.day, amount: 100, splits }), 'splits.1.categoryId'],
+        [patch(`/api/fixed-payments/${here.fixedPaymentId}`, { categoryId }), 'categoryId'],
+        [patch(`/api/transactions/${transaction.id}`, { categoryId }), 'categoryId'],
+        [patch(`/api/transactions/${transaction.id}`, { splits }), 'splits.1.categoryId'],
+      ] as const) {
+        expect(await refused(() => send(who.client, call), issuePaths), `${call.method} ${call.path}`).toEqual([path])
       }
     }
   })

@@ -105,7 +105,7 @@ describe('migration to shared budgets', () => {
     await query(url, FILL)
     for (const table of TABLES) before[table] = await rows(url, table)
     checksBefore = await checks(url)
-    expect(await applyMigrations(url)).toEqual(['20261202000000_shared_budgets'])
+    expect(await applyMigrations(url)).toEqual(['20261202000000_shared_budgets', '20261203000000_rollover_splits'])
   })
 
   it('gives every user one "Personal" budget in their currency, owned since they registered', async () => {
@@ -121,7 +121,7 @@ describe('migration to shared budgets', () => {
     expect(await query(url, 'SELECT 1 FROM "Invite"')).toEqual([])
   })
 
-  it('keeps every row, its id, version and updatedAt; months and plans move into their user\'s budget; transactions are marked as their user\'s', async () => {
+  it('keeps every row, its id, version and updatedAt; months and plans move into their user\'s budget; transactions are marked as their user\'s, categories do not roll over', async () => {
     const budgetOf = new Map((await query(url, 'SELECT "userId"::text, "budgetId"::text FROM "Membership"')).map(r => [r.userId, r.budgetId]))
     const monthOwner = new Map(before.Month!.map(m => [m.id, m.userId]))
     for (const table of TABLES) {
@@ -131,11 +131,14 @@ describe('migration to shared budgets', () => {
           return { ...rest, budgetId: budgetOf.get(userId) }
         }
         if (table === 'Transaction') return { ...row, createdById: monthOwner.get(row.monthId) }
+        if (table === 'Category') return { ...row, rollover: false }
         return row
       })
       expect(await rows(url, table), table).toEqual(expected)
     }
     expect(before.Transaction).toHaveLength(24)
+    // No transaction is split; no category rolls over (the Category rows above).
+    expect(await query(url, 'SELECT 1 FROM "Split"')).toEqual([])
     expect(before.CategoryEntry).toHaveLength(72)
   })
 
@@ -144,6 +147,9 @@ describe('migration to shared budgets', () => {
     await query(fresh, await initialMigrationSql(fresh))
     expect(await catalog(url)).toEqual(await catalog(fresh))
     expect(checksBefore.length).toBeGreaterThan(10)
-    expect(await checks(url)).toEqual(checksBefore)
+    expect(await checks(url)).toEqual([
+      ...checksBefore,
+      { table: '"Split"', name: 'Split_amount_check', definition: 'CHECK (((amount <> 0) AND ((amount >= \'-1000000000\'::integer) AND (amount <= 1000000000))))' },
+    ].sort((a: any, b: any) => a.table.localeCompare(b.table) || a.name.localeCompare(b.name)))
   })
 })
