@@ -79,13 +79,38 @@ export function groupCpuMs(server: RunningServer): { all: number, workerd: numbe
 }
 
 // A month of 500 transactions over 10 categories, made through the API (January 2026).
-export async function monthThroughApi(baseUrl: string, cookie: string): Promise<{ id: string }> {
-  const post = (path: string, body: string, type: string) => fetch(baseUrl + path, { method: 'POST', headers: { 'content-type': type, cookie }, body })
-  const month = await (await post('/api/months', JSON.stringify({ year: 2026, month: 1, income: 500000 }), 'application/json')).json() as { id: string }
+// A month of 500 transactions in 10 categories, made through the API; `split`
+// of them then split into three parts each (two categories and none).
+export async function monthThroughApi(baseUrl: string, cookie: string, split = 0): Promise<{ id: string }> {
+  const send = (method: string, path: string, body: string, type = 'application/json') => fetch(baseUrl + path, { method, headers: { 'content-type': type, cookie }, body })
+  const month = await (await send('POST', '/api/months', JSON.stringify({ year: 2026, month: 1, income: 500000 }))).json() as { id: string }
   const csv = ['date,description,amount,category', ...Array.from({ length: 500 }, (_, i) => `2026-01-${String(1 + (i % 31)).padStart(2, '0')},Purchase ${i},${(i % 90) + 1}.${String(i % 100).padStart(2, '0')},Category ${i % 10}`)].join('\n')
-  const imported = await post(`/api/months/${month.id}/transactions/import`, csv, 'text/csv')
+  const imported = await send('POST', `/api/months/${month.id}/transactions/import`, csv, 'text/csv')
   if (imported.status !== 201) throw new Error(`import failed: ${imported.status}`)
+  const detail = await (await fetch(`${baseUrl}/api/months/${month.id}`, { headers: { cookie } })).json() as { categories: { id: string }[], transactions: { id: string, amount: number }[] }
+  for (const [i, transaction] of detail.transactions.slice(0, split).entries()) {
+    const [a, b] = [detail.categories[i % 10]!.id, detail.categories[(i + 1) % 10]!.id]
+    const third = Math.floor(transaction.amount / 3)
+    const splits = [{ amount: third, categoryId: a }, { amount: third, categoryId: b, note: 'shared' }, { amount: transaction.amount - 2 * third }]
+    const answer = await send('PATCH', `/api/transactions/${transaction.id}`, JSON.stringify({ categoryId: null, splits }))
+    if (answer.status !== 200) throw new Error(`split failed: ${answer.status} ${await answer.text()}`)
+  }
   return month
+}
+
+// `count` consecutive months from January 2024 + `from` months, each of 30
+// categories and 300 transactions (+ 5 fixed payments); the same content in
+// every month and every budget. Set-based SQL.
+export async function seedMonths(db: pg.Client, budgetId: string, { from = 0, count, rollover = false }: { from?: number, count: number, rollover?: boolean }) {
+  await db.query(`INSERT INTO "Month" ("budgetId", year, month, income) SELECT $1, 2024 + g / 12, g % 12 + 1, 500000 FROM generate_series($2::int, $2::int + $3::int - 1) g`, [budgetId, from, count])
+  await db.query(`INSERT INTO "Category" ("monthId", name, budgeted, rollover, "sortOrder") SELECT m.id, 'Category ' || c, 10000 + c * 100, $2, c FROM "Month" m, generate_series(0, 29) c WHERE m."budgetId" = $1`, [budgetId, rollover])
+  await db.query(`INSERT INTO "Transaction" ("monthId", "categoryId", date, description, amount)
+    SELECT m.id, c.id, make_date(m.year, m.month, 1 + t % 28), 'Purchase ' || t, 100 + t
+    FROM "Month" m CROSS JOIN generate_series(1, 300) t JOIN "Category" c ON c."monthId" = m.id AND c."sortOrder" = t % 30
+    WHERE m."budgetId" = $1`, [budgetId])
+  await db.query(`INSERT INTO "FixedPayment" ("monthId", name, amount, "dueDay", paid) SELECT m.id, 'Bill ' || f, 5000 * f, f * 5, f % 2 = 0 FROM "Month" m, generate_series(1, 5) f WHERE m."budgetId" = $1`, [budgetId])
+  const { rows: [last] } = await db.query<{ id: string }>('SELECT id FROM "Month" WHERE "budgetId" = $1 ORDER BY year DESC, month DESC LIMIT 1', [budgetId])
+  return last!.id
 }
 
 // 24 months × 30 categories × 300 transactions (+ 5 fixed payments each) and two
@@ -95,13 +120,7 @@ export async function seedRealistic(databaseUrl: string, userId: string) {
   await db.connect()
   const { rows: [membership] } = await db.query<{ budgetId: string }>('SELECT "budgetId"::text AS "budgetId" FROM "Membership" WHERE "userId" = $1 ORDER BY "joinedAt" LIMIT 1', [userId])
   const budgetId = membership!.budgetId
-  await db.query(`INSERT INTO "Month" ("budgetId", year, month, income) SELECT $1, 2024 + (g - 1) / 12, (g - 1) % 12 + 1, 500000 FROM generate_series(1, 24) g`, [budgetId])
-  await db.query(`INSERT INTO "Category" ("monthId", name, budgeted, "sortOrder") SELECT m.id, 'Category ' || c, 10000 + c * 100, c FROM "Month" m, generate_series(0, 29) c WHERE m."budgetId" = $1`, [budgetId])
-  await db.query(`INSERT INTO "Transaction" ("monthId", "categoryId", date, description, amount)
-    SELECT m.id, c.id, make_date(m.year, m.month, 1 + t % 28), 'Purchase ' || t, 100 + t
-    FROM "Month" m CROSS JOIN generate_series(1, 300) t JOIN "Category" c ON c."monthId" = m.id AND c."sortOrder" = t % 30
-    WHERE m."budgetId" = $1`, [budgetId])
-  await db.query(`INSERT INTO "FixedPayment" ("monthId", name, amount, "dueDay", paid) SELECT m.id, 'Bill ' || f, 5000 * f, f * 5, f % 2 = 0 FROM "Month" m, generate_series(1, 5) f WHERE m."budgetId" = $1`, [budgetId])
+  await seedMonths(db, budgetId, { count: 24 })
   for (const year of [2025, 2026]) {
     const { rows: [plan] } = await db.query<{ id: string }>('INSERT INTO "Plan" ("budgetId", year, name) VALUES ($1, $2, $3) RETURNING id', [budgetId, year, String(year)])
     await db.query(`INSERT INTO "Section" ("planId", name, "sortOrder") SELECT $1, s, i FROM unnest(ARRAY['Fixed expenses', 'Variable expenses', 'Savings']) WITH ORDINALITY AS t(s, i)`, [plan!.id])
@@ -153,4 +172,21 @@ export function workerSize() {
   const raw = all.reduce((sum, file) => sum + statSync(file).size, 0)
   const gzip = all.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0)
   return { raw, gzip }
+}
+
+// Two more budgets of the user's, the same newest month in each (30 categories,
+// all rolling over, 300 transactions): one with the 24 months before it, one
+// with none. Answers each one's newest month.
+export async function seedRollover(databaseUrl: string, budgetIds: { history: string, fresh: string }) {
+  const db = new pg.Client({ connectionString: databaseUrl })
+  await db.connect()
+  try {
+    return {
+      history: await seedMonths(db, budgetIds.history, { count: 25, rollover: true }),
+      fresh: await seedMonths(db, budgetIds.fresh, { from: 24, count: 1, rollover: true }),
+    }
+  }
+  finally {
+    await db.end()
+  }
 }

@@ -9,11 +9,13 @@ import { join, resolve } from 'node:path'
 import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
 import { bin, root, startWorkerd } from '../scripts/servers.ts'
-import { groupCpuMs, load, monthThroughApi, peakConnections, seedRealistic, startBaseline, workerSize, type LoadResult } from './load.ts'
+import { groupCpuMs, load, monthThroughApi, peakConnections, seedRealistic, seedRollover, startBaseline, workerSize, type LoadResult } from './load.ts'
 import { compilerSizes, prismaCost } from './prisma-cost.ts'
 import { sessionCost } from './sessions.ts'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40)
+// Of the round-trip month's 500 transactions, how many are split into three.
+const SPLIT = 100
 const PASSWORD = 'benchmark password 1'
 
 function quantile(values: number[], q: number) {
@@ -72,7 +74,7 @@ try {
   for (let i = 0; i < ROUNDS; i++) samples.me!.push(await timed(() => fetch(`${base}/api/auth/me`, { headers: { cookie } })))
   for (let i = 0; i < ROUNDS; i++) samples.health!.push(await timed(() => fetch(`${base}/api/health`)))
 
-  const month = await monthThroughApi(base, cookie)
+  const month = await monthThroughApi(base, cookie, SPLIT)
   const queries: Record<string, string> = {}
   for (const [name, path] of [['month detail', `/api/months/${month.id}`], ['month summary', `/api/months/${month.id}/summary`]] as const) {
     samples[name] = []
@@ -180,7 +182,30 @@ try {
   }
   const appCpu = await cpuPer(server, appSummaryRun)
   const baselineCpu = await cpuPer(baseline, baselineRun)
+
+  // Rollover: the same month (30 categories, all rolling over, 300 transactions) with 24 months
+  // of history before it and with none; the two take turns, three rounds.
+  const newBudget = async (name: string) => (await (await fetch(`${base}/api/budgets`, json({ name }, loadCookie))).json() as { id: string }).id
+  const rolled = await seedRollover(postgres.url, { history: await newBudget('With history'), fresh: await newBudget('No history') })
+  const rolloverRuns = { history: get(`/api/months/${rolled.history}/summary`), fresh: get(`/api/months/${rolled.fresh}/summary`) }
+  const rolloverCheck = await Promise.all(Object.values(rolloverRuns).map(async (run) => {
+    const response = await run()
+    return { queries: /db;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? '?', carriedIn: (await response.json() as { carriedIn: number }).carriedIn }
+  }))
+  // The baseline's own rollover SQL answers the month with history exactly as the app does.
+  const sameRolloverAnswer = JSON.stringify(await (await rolloverRuns.history()).json()) === JSON.stringify(await (await fetch(`${baseline.url}/summary?month=${rolled.history}&session=${data.sessionId}`)).json())
   await baseline.stop()
+  const rolloverRatios: Record<number, number[]> = { 1: [], 32: [] }
+  const rolloverRows: string[] = []
+  for (let round = 1; round <= COMPARE_ROUNDS; round++) {
+    for (const concurrency of [1, 32]) {
+      const history = await load(rolloverRuns.history, concurrency, SECONDS)
+      const fresh = await load(rolloverRuns.fresh, concurrency, SECONDS)
+      rolloverRatios[concurrency]!.push(history.p50 / fresh.p50)
+      rolloverRows.push(`| ${round} | ${concurrency} | ${ms(history.p50)} | ${ms(fresh.p50)} | ${(history.p50 / fresh.p50).toFixed(2)}× | ${history.errors + fresh.errors} / ${history.n + fresh.n} |`)
+    }
+  }
+  const rolloverRatio = (concurrency: number) => `**${quantile(rolloverRatios[concurrency]!, 0.5).toFixed(2)}×** (rounds: ${rolloverRatios[concurrency]!.map(r => r.toFixed(2)).join(', ')})`
 
   // 60 s of every route mixed at concurrency 32, watching PostgreSQL's connections.
   const mixed = await peakConnections(postgres.url, () => load(i => routes[i % routes.length]![1](i), 32, MIXED_SECONDS))
@@ -224,9 +249,10 @@ Command: \`npm run bench\` (${ROUNDS} rounds per route).
 ${rows.join('\n')}
 
 - \`me\` and \`health\` run one query each and no hash: the cost of a database round trip here.
-- \`month detail\` and \`month summary\`: a month of 500 transactions in 10 categories. Each is
-  one query for the session and one statement for the month: the detail with all its rows (relation
-  joins), the summary with its categories and the sums computed by PostgreSQL (one SELECT).
+- \`month detail\` and \`month summary\`: a month of 500 transactions in 10 categories, ${SPLIT} of them split
+  into 3 parts (made through the API). Each is one query for the session and one statement for the
+  month: the detail with all its rows and their parts (relation joins), the summary with its
+  categories and the sums computed by PostgreSQL (one SELECT).
 - \`plan detail\`, \`plan summary\`, \`144-entry bulk\`: a plan of 12 categories and 2 income sources. The bulk
   is one UPDATE … FROM unnest(ids, amounts) in a transaction, checked for ownership in the same statement.
 - \`login\` verifies one scrypt hash; \`register\` makes one and checks the address first.
@@ -270,6 +296,24 @@ ${compareRows.join('\n')}
   app ${appCpu.workerd.toFixed(1)} ms, baseline ${baselineCpu.workerd.toFixed(1)} ms; every process of the server (wrangler's Node and
   esbuild processes too) app ${appCpu.all.toFixed(1)} ms, baseline ${baselineCpu.all.toFixed(1)} ms. workerd here includes wrangler's
   proxy worker, so both are upper bounds of what Workers would bill.
+
+### Rollover: a month with 24 months of history vs none
+
+The same month in two more budgets of the load user (30 categories, every one rolling over, 300
+transactions, 5 fixed payments): one with the 24 months before it (same content each), one with no
+other month. Its summary carries in ${rolloverCheck[0]!.carriedIn} and ${rolloverCheck[1]!.carriedIn} minor units; queries per
+request ${rolloverCheck[0]!.queries} and ${rolloverCheck[1]!.queries}. The raw-pg baseline's own rollover SQL (a recursive walk back
+through the months, written apart from the app's window functions) gives the same answer for the
+month with history: ${sameRolloverAnswer ? 'yes' : 'NO'}. The two take turns, ${SECONDS} s each, ${COMPARE_ROUNDS} rounds.
+
+| round | concurrency | with history p50 | no history p50 | ratio | errors / requests |
+|---|---|---|---|---|---|
+${rolloverRows.join('\n')}
+
+- **p50 ratio with history / without**, median of the rounds: ${rolloverRatio(1)} at concurrency 1,
+  ${rolloverRatio(32)} at 32 (target ≤ 1.2×). The chain is one statement (window functions over
+  the budget's rolling categories, server/domain/months.ts); spending is summed only for the
+  categories that carry into the next month, through the category indexes of transactions and splits.
 
 ### Mixed load, connections, cold start
 
