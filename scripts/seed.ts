@@ -12,13 +12,16 @@ export const DEMO_PARTNER_EMAIL = 'sam@example.com'
 // Same hash format and parameters as the app's (nuxt-auth-utils' defaults).
 const hasher = new Hash(new Scrypt({}))
 
-// Categories (one overspent), fixed payments (some paid), a refund and an
-// uncategorized purchase: a month that shows every part of the month page.
-const CATEGORIES: [string, number][] = [['Groceries', 60000], ['Dining out', 15000], ['Transport', 12000], ['Fun', 10000], ['Household', 8000]]
+// Categories (one overspent, two rolling over into next month), fixed payments
+// (some paid), a refund, a split purchase and an uncategorized one: a month
+// that shows every part of the month page.
+const CATEGORIES: [string, number, boolean][] = [['Groceries', 60000, true], ['Dining out', 15000, false], ['Transport', 12000, false], ['Fun', 10000, false], ['Household', 8000, true]]
 const FIXED: [string, number, number, string | null][] = [['Rent', 145000, 1, null], ['Electricity', 8500, 12, 'Household'], ['Internet', 4999, 15, null], ['Streaming', 1599, 20, 'Fun']]
-const SPENDING: [number, string, number, string | null][] = [
+// A purchase's category, or its parts: [category, amount, note].
+type Spent = string | null | [string | null, number, string][]
+const SPENDING: [number, string, number, Spent][] = [
   [2, 'Farmers market', 4280, 'Groceries'], [3, 'Bus pass', 9000, 'Transport'], [5, 'Supermarket', 11235, 'Groceries'],
-  [6, 'Pizza night', 4650, 'Dining out'], [8, 'Cinema', 2800, 'Fun'], [9, 'Supermarket', 9870, 'Groceries'],
+  [6, 'Pizza night', 4650, 'Dining out'], [8, 'Cinema', 2800, 'Fun'], [9, 'Supermarket', 9870, [['Groceries', 7370, ''], ['Household', 2500, 'Cleaning things']]],
   [11, 'Returned lamp', -2499, 'Household'], [12, 'Birthday gift', 3500, null], [14, 'Concert tickets', 8900, 'Fun'],
   [16, 'Supermarket', 10420, 'Groceries'], [18, 'Lunch with Sam', 2375, 'Dining out'], [20, 'Taxi', 3150, 'Transport'],
   [22, 'Bakery', 1260, 'Groceries'], [25, 'Sushi', 6840, 'Dining out'], [27, 'Hardware store', 4320, 'Household'],
@@ -28,17 +31,21 @@ const SPENDING: [number, string, number, string | null][] = [
 async function seedMonth(client: pg.Client, budget: DemoBudget, at: { year: number, month: number }, options: { paidAll: boolean, days: number }) {
   const { rows: [month] } = await client.query<{ id: string }>('INSERT INTO "Month" ("budgetId", year, month, income, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id', [budget.id, at.year, at.month, 420000, 'Salary on the 1st. Saving for a summer trip.'])
   const categoryId = new Map<string, string>()
-  for (const [index, [name, budgeted]] of CATEGORIES.entries()) {
-    const { rows: [row] } = await client.query<{ id: string }>('INSERT INTO "Category" ("monthId", name, budgeted, "sortOrder") VALUES ($1, $2, $3, $4) RETURNING id', [month!.id, name, budgeted, index])
+  for (const [index, [name, budgeted, rollover]] of CATEGORIES.entries()) {
+    const { rows: [row] } = await client.query<{ id: string }>('INSERT INTO "Category" ("monthId", name, budgeted, rollover, "sortOrder") VALUES ($1, $2, $3, $4, $5) RETURNING id', [month!.id, name, budgeted, rollover, index])
     categoryId.set(name, row!.id)
   }
   for (const [index, [name, amount, dueDay, category]] of FIXED.entries()) {
     await client.query('INSERT INTO "FixedPayment" ("monthId", name, amount, "dueDay", paid, "categoryId") VALUES ($1, $2, $3, $4, $5, $6)', [month!.id, name, amount, dueDay, options.paidAll || index < 2, category && categoryId.get(category)])
   }
   const pad = (n: number) => String(n).padStart(2, '0')
-  for (const [index, [day, description, amount, category]] of SPENDING.filter(([day]) => day <= options.days).entries()) {
+  for (const [index, [day, description, amount, spent]] of SPENDING.filter(([day]) => day <= options.days).entries()) {
     const createdBy = index % 3 === 2 ? budget.partnerId : budget.ownerId
-    await client.query('INSERT INTO "Transaction" ("monthId", date, description, amount, "categoryId", "createdById") VALUES ($1, $2, $3, $4, $5, $6)', [month!.id, `${at.year}-${pad(at.month)}-${pad(day)}`, description, amount, category && categoryId.get(category), createdBy])
+    const category = typeof spent === 'string' ? categoryId.get(spent) : null
+    const { rows: [transaction] } = await client.query<{ id: string }>('INSERT INTO "Transaction" ("monthId", date, description, amount, "categoryId", "createdById") VALUES ($1, $2, $3, $4, $5, $6) RETURNING id', [month!.id, `${at.year}-${pad(at.month)}-${pad(day)}`, description, amount, category, createdBy])
+    for (const [position, [name, part, note]] of (Array.isArray(spent) ? spent : []).entries()) {
+      await client.query('INSERT INTO "Split" ("transactionId", "categoryId", position, amount, note) VALUES ($1, $2, $3, $4, $5)', [transaction!.id, name && categoryId.get(name), position, part, note])
+    }
   }
 }
 
