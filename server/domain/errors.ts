@@ -1,12 +1,17 @@
 // The contract's refusals, raised by domain functions.
-import { UUID } from '#shared/schemas/common'
+import { UUID, type Issue } from '#shared/schemas/common'
 
 export function notFound(what: string) {
   return createError({ statusCode: 404, message: `${what} not found.` })
 }
 
 export function invalid(path: string, message: string) {
-  return createError({ statusCode: 400, message: `Invalid request: ${path}: ${message}`, data: { issues: [{ path, message }] } })
+  return invalidAll([{ path, message }])
+}
+
+// Several of a body's problems at once, each with its path.
+export function invalidAll(issues: Issue[]) {
+  return createError({ statusCode: 400, message: `Invalid request: ${issues.map(issue => `${issue.path}: ${issue.message}`).join('; ')}`, data: { issues } })
 }
 
 export function conflict(message: string) {

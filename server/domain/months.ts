@@ -6,7 +6,7 @@ import type { Db } from '../utils/db'
 import type { ReadDb } from '../utils/read-only'
 import type { Role } from '#shared/schemas/budgets'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
-import { conflict, invalid, isId, notFound, updateVersioned } from './errors'
+import { conflict, invalid, invalidAll, isId, notFound, updateVersioned } from './errors'
 import { authorize, chooseBudget, inCallerBudgets, requireBudget, type Caller } from './access'
 import { copyOfMonth, isInMonth, nextSortOrder, nextSortOrders, splitIssues, spentParts, summarizeMonth, type SummaryInput } from '#shared/utils/month-rules'
 import { MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
@@ -308,7 +308,7 @@ async function checkSplits(db: Client, monthId: string, transaction: { amount: n
   transaction.splits.forEach((split, i) => {
     if (split.categoryId != null && !known.has(split.categoryId)) issues.push({ path: `splits.${i}.categoryId`, message: 'Must be a category of the same month' })
   })
-  if (issues.length) throw createError({ statusCode: 400, message: `Invalid request: ${issues.map(issue => `${issue.path}: ${issue.message}`).join('; ')}`, data: { issues } })
+  if (issues.length) throw invalidAll(issues)
 }
 
 // New records for the whole list, in the order sent.
