@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Category, MonthDetail } from '#shared/schemas/months'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, pageProblems, requestJson, screenshotPath } from '../helpers/browser'
+import { blockingViolations, hydrated, launchChromium, pageProblems, requestJson, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -71,6 +71,7 @@ describe('split transactions and rollover in the browser', () => {
     await expect.poll(() => page.getByLabel('Amount of line 3').inputValue()).toBe('15.00')
     await expect.poll(() => editor.getByTestId('split-left').textContent()).toContain('All assigned')
 
+    expect(await blockingViolations(page)).toEqual([])
     await page.setViewportSize({ width: 390, height: 844 })
     expect(await noSideways(page)).toBe(true)
     await page.screenshot({ path: screenshotPath('split-editor-phone'), fullPage: true })
@@ -143,6 +144,7 @@ describe('split transactions and rollover in the browser', () => {
     await page.reload()
     await hydrated(page)
     await expect.poll(() => figure(page, 'Fun', 'available')).toBe('$65.00')
+    expect(await blockingViolations(page)).toEqual([])
     await page.screenshot({ path: screenshotPath('month-rollover-desktop'), fullPage: true })
     await page.setViewportSize({ width: 390, height: 844 })
     expect(await noSideways(page)).toBe(true)

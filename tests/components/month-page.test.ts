@@ -699,3 +699,46 @@ describe('splitting a transaction', () => {
     expect(view.page.findAll(`[data-testid="split-part"]`).map(part => part.text())).toEqual(['Groceries · Food$45.00', 'Uncategorized · Cash back$15.00'])
   })
 })
+
+describe('deleting a category that split parts are in', () => {
+  it('Undo points the parts that lost it at the category again, sending the transaction\'s parts whole', async () => {
+    const month = monthOf()
+    const [groceries, fun] = month.categories
+    const shop = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
+      { id: randomUUID(), categoryId: groceries!.id, amount: 4500, note: 'Food' },
+      { id: randomUUID(), categoryId: fun!.id, amount: 1500, note: 'Card' },
+    ] }
+    month.transactions.push(shop)
+    const view = await mountMonthPage({ month })
+    // The API's side: the parts keep their ids and lose the category; their transaction's version goes up.
+    api.on('DELETE', `/api/categories/${fun!.id}`, () => {
+      month.categories = month.categories.filter(category => category.id !== fun!.id)
+      for (const transaction of month.transactions) {
+        if (transaction.categoryId === fun!.id) Object.assign(transaction, { categoryId: null, version: transaction.version + 1 })
+        if (transaction.splits.some(split => split.categoryId === fun!.id)) {
+          transaction.splits = transaction.splits.map(split => split.categoryId === fun!.id ? { ...split, categoryId: null } : split)
+          transaction.version++
+        }
+      }
+      return noContent()
+    })
+    const restoredId = randomUUID()
+    api.on('POST', '/api/categories', body => created({ ...body, id: restoredId, version: 1 }))
+    api.on('PATCH', `/api/transactions/${month.transactions[0]!.id}`, body => ok({ ...month.transactions[0], ...body, version: 3 }))
+    api.on('PATCH', `/api/transactions/${shop.id}`, body => ok({ ...shop, splits: body.splits.map((split: Omit<Split, 'id'>) => ({ id: randomUUID(), ...split })), version: 5 }))
+
+    await view.page.find('button[aria-label="Delete category Fun"]').trigger('click')
+    await settled()
+    const [toast] = shownToasts()
+    expect(toast!.description).toBe('Fun · 1 transaction and 1 split part now uncategorized')
+    expect(view.page.findAll(`[data-row-id="${shop.id}"] [data-testid="split-part"]`).map(part => part.text())).toEqual(['Groceries · Food$45.00', 'Uncategorized · Card$15.00'])
+
+    await button('Undo (Ctrl+Z)', toast!.element).trigger('click')
+    await settled()
+    expect(api.writes().filter(write => write.path === `/api/transactions/${shop.id}`)).toEqual([{ method: 'PATCH', path: `/api/transactions/${shop.id}`, body: {
+      splits: [{ amount: 4500, note: 'Food', categoryId: groceries!.id }, { amount: 1500, note: 'Card', categoryId: restoredId }],
+      version: 4,
+    } }])
+    expect(view.page.findAll(`[data-row-id="${shop.id}"] [data-testid="split-part"]`).map(part => part.text())).toEqual(['Groceries · Food$45.00', 'Fun · Card$15.00'])
+  })
+})
