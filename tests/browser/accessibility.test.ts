@@ -1,13 +1,10 @@
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import type { AxeResults, RunOptions } from 'axe-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
+import { blockingViolations, hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
-const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -21,20 +18,6 @@ const LOOKS = [
   { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' as const },
   { viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const },
 ]
-
-// axe-core's findings that block someone (critical or serious), readable in a
-// failure: the rule, its impact, and each element it failed with the reason.
-async function blockingViolations(page: Page) {
-  await page.addScriptTag({ path: axeScript })
-  // Only violations are detailed: the passes would cost time on a busy machine and be thrown away.
-  const results = await page.evaluate(() => (window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } }).axe.run(document, { resultTypes: ['violations'] }))
-  return results.violations
-    .filter(violation => violation.impact === 'critical' || violation.impact === 'serious')
-    .map(violation => [
-      `${violation.id} (${violation.impact}): ${violation.help}`,
-      ...violation.nodes.map(node => `  ${node.target.join(' ')}: ${[...node.any, ...node.all, ...node.none].map(check => check.message).join('; ')}`),
-    ].join('\n'))
-}
 
 // Opens a page, waits until it shows what `ready` finds, photographs it and
 // checks it with axe-core; a failing page does not hide the next one's findings.

@@ -38,8 +38,7 @@ function monthOf(): MonthDetail {
   }
 }
 
-async function mountMonth(members: Member[]) {
-  const month = monthOf()
+async function mountMonth(members: Member[], month = monthOf()) {
   api.on('GET', `/api/months/${month.id}`, () => ok(month))
   api.on('GET', '/api/months', () => ok([{ ...month, categories: undefined }]))
   api.on('GET', `/api/budgets/${BUDGET_ID}`, () => ok(detailOf('viewer', members)))
@@ -61,6 +60,25 @@ describe('a viewer', () => {
     expect(page.find('[data-testid="summary-spent"] [data-testid="value"]').text()).toBe('€17.50')
     expect(page.find('[data-testid="budget-switcher"]').text()).toContain('Household')
     expect(page.find('[data-testid="budget-role"]').text()).toBe('Viewer')
+  })
+
+  it('sees rollover and a split transaction\'s parts, with no switch or Split to change them', async () => {
+    const month = monthOf()
+    const food = month.categories[0]!
+    food.rollover = true
+    month.transactions.push({ id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-09', description: 'Market run', amount: 3000, version: 2, createdAt: stamp, createdBy: SAM, splits: [
+      { id: randomUUID(), categoryId: food.id, amount: 2000, note: 'Veg' },
+      { id: randomUUID(), categoryId: null, amount: 1000, note: '' },
+    ] })
+    const { page } = await mountMonth([member(pat.id, 'Pat Planner', pat.email, 'viewer')], month)
+    const main = page.find('main').element
+    expect(main.querySelectorAll('[role="switch"]')).toHaveLength(0)
+    expect(buttonsNamed(main, /\b(Split|Un-split|Rest)\b/)).toEqual([])
+    expect(page.find('[data-testid="rollover-state"]').text()).toBe('On')
+    const row = page.findAll('[data-testid="transaction"]').at(-1)!
+    expect(row.text()).toContain('Split in 2')
+    expect(row.findAll('[data-testid="split-part"]').map(part => part.text())).toEqual(['Food · Veg€20.00', 'Uncategorized€10.00'])
+    expect(main.querySelectorAll('input:enabled, textarea:enabled, select:enabled')).toHaveLength(0)
   })
 
   it('reads the yearly plan: names as text, no menus, no rows to add, and a cell does not edit', async () => {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { mockComponent, mountSuspended } from '@nuxt/test-utils/runtime'
 import { h } from 'vue'
-import type { MonthDetail, Transaction } from '#shared/schemas/months'
+import type { MonthDetail, Split, Transaction } from '#shared/schemas/months'
+import { summarizeDetail } from '#shared/utils/month-rules'
+import { USelect } from '#components'
 import App from '~/app.vue'
 import { BUDGET_ID, apiError, button, created, fakeApi, inDocument, nextNavigation, noContent, ok, settled, shownToasts, signedInAs, typeKeys, userWith } from './helpers'
 
@@ -31,14 +33,19 @@ function monthOf(): MonthDetail {
   }
 }
 
-// The API creates what it is sent, as POST /api/transactions does.
+// The API creates what it is sent, as POST /api/transactions does (its splits as new records).
 function answerTransactionPosts() {
-  api.on('POST', '/api/transactions', body => created({ id: randomUUID(), categoryId: null, description: '', ...body, version: 1, createdAt: new Date().toISOString(), createdBy: PAT } satisfies Transaction))
+  api.on('POST', '/api/transactions', body => created({
+    id: randomUUID(), categoryId: null, description: '', ...body,
+    splits: (body.splits ?? []).map((split: { amount: number, categoryId?: string | null, note?: string }): Split => ({ id: randomUUID(), amount: split.amount, categoryId: split.categoryId ?? null, note: split.note ?? '' })),
+    version: 1, createdAt: new Date().toISOString(), createdBy: PAT,
+  } satisfies Transaction))
 }
 
-async function mountMonthPage() {
-  const month = monthOf()
+// carriedIn: what the server's summary says each category (by name) carried in.
+async function mountMonthPage({ month = monthOf(), carriedIn = {} }: { month?: MonthDetail, carriedIn?: Record<string, number> } = {}) {
   api.on('GET', `/api/months/${month.id}`, () => ok(month))
+  api.on('GET', `/api/months/${month.id}/summary`, () => ok(summarizeDetail(month, name => carriedIn[name] ?? 0)))
   api.on('GET', '/api/months', () => ok([{ id: month.id, budgetId: BUDGET_ID, year: month.year, month: month.month, income: month.income, notes: month.notes, version: month.version, createdAt: stamp, updatedAt: stamp }]))
   const page = await mountSuspended(App, { route: `/months/${month.id}`, attachTo: document.body })
   await settled()
@@ -56,6 +63,8 @@ async function mountMonthPage() {
     spent: () => page.find('[data-testid="summary-spent"] [data-testid="value"]').text(),
   }
 }
+
+type View = Awaited<ReturnType<typeof mountMonthPage>>
 
 const transactionPost = (month: MonthDetail, fields: Record<string, unknown>) => ({ method: 'POST', path: '/api/transactions', body: { monthId: month.id, ...fields } })
 
@@ -310,7 +319,7 @@ describe('deleting a category or a fixed payment', () => {
     await settled()
     expect(api.writes()).toEqual([
       { method: 'DELETE', path: `/api/categories/${fun.id}` },
-      { method: 'POST', path: '/api/categories', body: { monthId: view.month.id, name: 'Fun', budgeted: 5000, sortOrder: 1 } },
+      { method: 'POST', path: '/api/categories', body: { monthId: view.month.id, name: 'Fun', budgeted: 5000, rollover: false, sortOrder: 1 } },
       { method: 'PATCH', path: `/api/transactions/${cinema!.id}`, body: { categoryId: restoredId, version: 2 } },
     ])
     expect(view.rows()[0]).toEqual(['Mar 5', 'Cinema', 'Fun', '$15.00'])
@@ -457,5 +466,279 @@ describe('deleting the month', () => {
     await settled()
     expect(api.writes()).toEqual([{ method: 'DELETE', path: `/api/months/${view.month.id}` }])
     expect(shownToasts().map(toast => toast.title)).toEqual(['March 2026 deleted'])
+  })
+})
+
+describe('rollover and what categories carry in', () => {
+  const cells = (page: View['page'], testid: string) => page.findAll(`[data-testid="category-row"] [data-testid="${testid}"]`)
+
+  it('shows what each category carried in and has available (from the server\'s summary), a negative amount marked by an icon and its sign as well as its colour', async () => {
+    // Groceries brought 25.00 from February, Fun an overspend of 70.00; Fun has 50.00 and spent 15.00.
+    const view = await mountMonthPage({ carriedIn: { Groceries: 2500, Fun: -7000 } })
+    expect(cells(view.page, 'carried-in').map(cell => cell.text())).toEqual(['$25.00', '-$70.00'])
+    expect(cells(view.page, 'available').map(cell => cell.text())).toEqual(['$425.00', '-$35.00'])
+    const [groceries, fun] = cells(view.page, 'available')
+    expect(groceries!.find('[data-negative]').exists()).toBe(false)
+    const negative = fun!.find('[data-negative]')
+    expect(negative.classes()).toContain('text-(--ui-error)')
+    expect(negative.find('[aria-hidden="true"]').exists()).toBe(true)
+    // On a phone the same figures are under the name.
+    expect(view.page.findAll('[data-testid="category-phone-figures"]').map(line => line.text())).toEqual(['Available $425.00Carried in $25.00', 'Available -$35.00Carried in -$70.00'])
+
+    const card = view.page.find('[data-testid="summary-carried-in"]')
+    expect(card.find('[data-testid="value"]').text()).toBe('-$45.00')
+    expect(card.find('[data-testid="value"] [data-negative]').exists()).toBe(true)
+    expect(card.text()).toContain('Rolled over from February 2026')
+  })
+
+  it('says so when nothing was carried in', async () => {
+    const view = await mountMonthPage()
+    expect(cells(view.page, 'carried-in').map(cell => cell.text())).toEqual(['$0.00', '$0.00'])
+    expect(cells(view.page, 'available').map(cell => cell.text())).toEqual(['$400.00', '$35.00'])
+    expect(view.page.find('[data-testid="summary-carried-in"]').text()).toContain('Nothing rolled over from February 2026')
+  })
+
+  it('the switch turns rollover on with a PATCH of the category and its version', async () => {
+    const view = await mountMonthPage()
+    const groceries = view.month.categories[0]!
+    api.on('PATCH', `/api/categories/${groceries.id}`, body => ok({ ...groceries, ...body, version: 2 }))
+    const toggle = view.page.find('[role="switch"][aria-label="Roll over what is left of Groceries into next month"]')
+    expect(toggle.attributes('aria-checked')).toBe('false')
+
+    await toggle.trigger('click')
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/categories/${groceries.id}`, body: { rollover: true, version: 1 } }])
+    expect(toggle.attributes('aria-checked')).toBe('true')
+  })
+
+  it('asks for the summary again when a category is renamed, since what it carries in goes by name', async () => {
+    const month = monthOf()
+    const fun = month.categories[1]!
+    let asked = 0
+    const carried = () => ({ Fun: 1000, Leisure: 300 })
+    const view = await mountMonthPage({ month, carriedIn: carried() })
+    api.on('GET', `/api/months/${month.id}/summary`, () => {
+      asked++
+      return ok(summarizeDetail(month, name => carried()[name as 'Fun'] ?? 0))
+    })
+    api.on('PATCH', `/api/categories/${fun.id}`, (body) => {
+      Object.assign(fun, body, { version: 2 })
+      return ok(fun)
+    })
+    expect(cells(view.page, 'carried-in').map(cell => cell.text())).toEqual(['$0.00', '$10.00'])
+
+    const name = view.page.find('input[aria-label="Name of category Fun"]')
+    await name.setValue('Leisure')
+    name.element.dispatchEvent(new FocusEvent('blur'))
+    await settled()
+    expect(asked).toBe(1)
+    expect(cells(view.page, 'carried-in').map(cell => cell.text())).toEqual(['$0.00', '$3.00'])
+  })
+})
+
+describe('splitting a transaction', () => {
+  const input = (view: View, line: number, field: 'amount' | 'note') => view.page.find(`[data-testid="split-line"][data-line="${line}"] [data-field="${field}"]`)
+  const left = (view: View) => view.page.find('[data-testid="split-left"]').text()
+  const saveButton = (view: View) => view.page.find('[data-testid="split-save"]')
+  const problems = (view: View) => view.page.find('[data-testid="split-problems"]').text()
+
+  async function chooseCategory(view: View, line: number, categoryId: string | null) {
+    const select = view.page.findAllComponents(USelect).find(select => select.vm.$attrs['aria-label'] === `Category of line ${line + 1}`)!
+    select.vm.$emit('update:modelValue', categoryId ?? 'none')
+    await settled()
+  }
+
+  async function openSplit(description: string, month?: MonthDetail) {
+    const view = await mountMonthPage({ month })
+    await view.page.find(`button[aria-label="Split ${description}"]`).trigger('click')
+    await settled()
+    return view
+  }
+
+  it('shows what is still to assign as it is typed; Enter adds a line and focuses it; Rest fills in the rest; Save waits for the sum and sends the parts', async () => {
+    const view = await openSplit('Cinema')
+    const [groceries, fun] = view.month.categories
+    const [cinema] = view.month.transactions
+    api.on('PATCH', `/api/transactions/${cinema!.id}`, body => ok({ ...cinema, ...body, splits: body.splits.map((split: Omit<Split, 'id'>) => ({ id: randomUUID(), ...split })), version: 2 }))
+    // Two lines to start with, the first in the transaction's own category; focus on it.
+    expect(view.page.findAll('[data-testid="split-line"]')).toHaveLength(2)
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Category of line 1')
+    expect(document.activeElement?.textContent).toContain('Fun')
+    expect(left(view)).toBe('$15.00 still to assign')
+    expect(saveButton(view).attributes('disabled')).toBeDefined()
+    expect(problems(view)).toBe('Lines 1 and 2 need an amount (not zero).')
+
+    await typeKeys(input(view, 0, 'amount'), '10')
+    expect(left(view)).toBe('$5.00 still to assign')
+    await typeKeys(input(view, 0, 'note'), 'Tickets')
+    await input(view, 0, 'note').trigger('keydown', { key: 'Enter' })
+    await settled()
+    expect(view.page.findAll('[data-testid="split-line"]')).toHaveLength(3)
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Category of line 2')
+    expect(api.writes()).toEqual([])
+
+    await chooseCategory(view, 1, groceries!.id)
+    await typeKeys(input(view, 1, 'amount'), '6')
+    expect(left(view)).toBe('$1.00 too much assigned')
+    await input(view, 1, 'amount').setValue('')
+    await typeKeys(input(view, 1, 'amount'), '3')
+    await typeKeys(input(view, 1, 'note'), 'Popcorn')
+    expect(left(view)).toBe('$2.00 still to assign')
+    expect(problems(view)).toBe('Line 3 needs an amount (not zero).')
+
+    await view.page.find('[data-line="2"] [data-testid="split-rest"]').trigger('click')
+    await settled()
+    expect((input(view, 2, 'amount').element as HTMLInputElement).value).toBe('2.00')
+    expect(left(view)).toBe('All assigned')
+    expect(view.page.find('[data-testid="split-problems"]').exists()).toBe(false)
+    expect(document.activeElement).toBe(input(view, 2, 'note').element)
+    expect(saveButton(view).attributes('disabled')).toBeUndefined()
+
+    await saveButton(view).trigger('click')
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/transactions/${cinema!.id}`, body: {
+      splits: [{ amount: 1000, categoryId: fun!.id, note: 'Tickets' }, { amount: 300, categoryId: groceries!.id, note: 'Popcorn' }, { amount: 200, categoryId: null, note: '' }],
+      categoryId: null,
+      version: 1,
+    } }])
+    // The row says Split and lists its parts; the categories count their parts.
+    expect(view.page.find('[data-testid="split-editor"]').exists()).toBe(false)
+    const row = view.page.find(`[data-row-id="${cinema!.id}"]`)
+    expect(row.text()).toContain('Split in 3')
+    expect(row.findAll('[data-testid="split-part"]').map(part => part.text())).toEqual(['Fun · Tickets$10.00', 'Groceries · Popcorn$3.00', 'Uncategorized$2.00'])
+    expect(view.page.findAll('[data-testid="category-row"] [data-testid="available"]').map(cell => cell.text())).toEqual(['$397.00', '$40.00'])
+    expect(view.spent()).toBe('$17.50')
+    expect(focusedLabel()).toBe('Split Cinema')
+  })
+
+  it('sends the amount with the parts when the amount changes', async () => {
+    const view = await openSplit('Bus')
+    const [, bus] = view.month.transactions
+    api.on('PATCH', `/api/transactions/${bus!.id}`, body => ok({ ...bus, ...body, splits: body.splits.map((split: Omit<Split, 'id'>) => ({ id: randomUUID(), ...split })), version: 2 }))
+    const total = view.page.find('[data-testid="split-total"]')
+    await total.setValue('')
+    await typeKeys(total, '4')
+    expect(left(view)).toBe('$4.00 still to assign')
+    await typeKeys(input(view, 0, 'amount'), '1.5')
+    await view.page.find('[data-line="1"] [data-testid="split-rest"]').trigger('click')
+    await view.page.find('[data-testid="split-editor"]').trigger('submit')
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/transactions/${bus!.id}`, body: {
+      splits: [{ amount: 150, categoryId: null, note: '' }, { amount: 250, categoryId: null, note: '' }],
+      categoryId: null,
+      amount: 400,
+      version: 1,
+    } }])
+  })
+
+  it('shows the API\'s refusal beside the line it names, and stays open', async () => {
+    const view = await openSplit('Cinema')
+    const [cinema] = view.month.transactions
+    const message = 'Must be a category of this month'
+    api.on('PATCH', `/api/transactions/${cinema!.id}`, () => apiError(400, `splits.1.categoryId: ${message}`, { issues: [{ path: 'splits.1.categoryId', message }, { path: 'splits', message: 'Something about all of them' }] }))
+    await typeKeys(input(view, 0, 'amount'), '5')
+    await view.page.find('[data-line="1"] [data-testid="split-rest"]').trigger('click')
+    await saveButton(view).trigger('click')
+    await settled()
+
+    const issue = view.page.find('[data-line="1"] [data-testid="split-line-issue"]')
+    expect(issue.text()).toBe(`category: ${message}`)
+    expect(input(view, 1, 'amount').attributes('aria-describedby')).toBe(issue.attributes('id'))
+    expect(view.page.find('[data-line="0"] [data-testid="split-line-issue"]').exists()).toBe(false)
+    expect(problems(view)).toBe('splits: Something about all of them')
+    expect(view.page.find('[data-testid="split-editor"]').exists()).toBe(true)
+    expect(shownToasts().map(toast => toast.title)).toEqual(['Not saved'])
+  })
+
+  it('a split transaction lists its parts under it and says Split for its category; Un-split sends no parts', async () => {
+    const month = monthOf()
+    const [groceries, fun] = month.categories
+    const shop = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
+      { id: randomUUID(), categoryId: groceries!.id, amount: 4500, note: 'Food' },
+      { id: randomUUID(), categoryId: fun!.id, amount: 1500, note: '' },
+    ] }
+    month.transactions.push(shop)
+    const view = await mountMonthPage({ month })
+    expect(view.rows()[2]!.slice(0, 3)).toEqual(['Mar 10', 'Market', 'Split in 2'])
+    expect(view.page.findAll(`[data-row-id="${shop.id}"] [data-testid="split-part"]`).map(part => part.text())).toEqual(['Groceries · Food$45.00', 'Fun$15.00'])
+    expect(view.page.findAll('[data-testid="category-row"] td:nth-child(4)').map(cell => cell.text())).toEqual(['$45.00', '$30.00'])
+
+    api.on('PATCH', `/api/transactions/${shop.id}`, body => ok({ ...shop, ...body, version: 4 }))
+    await view.page.find('button[aria-label="Split Market"]').trigger('click')
+    await settled()
+    expect(view.page.findAll('[data-testid="split-line"]').map(line => (line.find('[data-field="amount"]').element as HTMLInputElement).value)).toEqual(['45.00', '15.00'])
+    expect(left(view)).toBe('All assigned')
+    await view.page.find('[data-testid="unsplit"]').trigger('click')
+    await settled()
+    expect(api.writes()).toEqual([{ method: 'PATCH', path: `/api/transactions/${shop.id}`, body: { splits: [], version: 3 } }])
+    expect(view.rows()[2]).toEqual(['Mar 10', 'Market', 'Uncategorized', '$60.00'])
+  })
+
+  it('Undo of a deleted split transaction posts it back with its parts', async () => {
+    const month = monthOf()
+    const [groceries] = month.categories
+    const shop = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
+      { id: randomUUID(), categoryId: groceries!.id, amount: 4500, note: 'Food' },
+      { id: randomUUID(), categoryId: null, amount: 1500, note: 'Cash back' },
+    ] }
+    month.transactions.push(shop)
+    const view = await mountMonthPage({ month })
+    api.on('DELETE', `/api/transactions/${shop.id}`, () => noContent())
+    answerTransactionPosts()
+
+    await view.page.find('button[aria-label="Delete Market"]').trigger('click')
+    await settled()
+    const [toast] = shownToasts()
+    expect(toast!.description).toBe('Market · $60.00 · split in 2')
+    await button('Undo (Ctrl+Z)', toast!.element).trigger('click')
+    await settled()
+    expect(api.writes().at(-1)).toEqual(transactionPost(month, { date: '2026-03-10', description: 'Market', amount: 6000, categoryId: null, splits: [
+      { amount: 4500, categoryId: groceries!.id, note: 'Food' },
+      { amount: 1500, categoryId: null, note: 'Cash back' },
+    ] }))
+    expect(view.page.findAll(`[data-testid="split-part"]`).map(part => part.text())).toEqual(['Groceries · Food$45.00', 'Uncategorized · Cash back$15.00'])
+  })
+})
+
+describe('deleting a category that split parts are in', () => {
+  it('Undo points the parts that lost it at the category again, sending the transaction\'s parts whole', async () => {
+    const month = monthOf()
+    const [groceries, fun] = month.categories
+    const shop = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
+      { id: randomUUID(), categoryId: groceries!.id, amount: 4500, note: 'Food' },
+      { id: randomUUID(), categoryId: fun!.id, amount: 1500, note: 'Card' },
+    ] }
+    month.transactions.push(shop)
+    const view = await mountMonthPage({ month })
+    // The API's side: the parts keep their ids and lose the category; their transaction's version goes up.
+    api.on('DELETE', `/api/categories/${fun!.id}`, () => {
+      month.categories = month.categories.filter(category => category.id !== fun!.id)
+      for (const transaction of month.transactions) {
+        if (transaction.categoryId === fun!.id) Object.assign(transaction, { categoryId: null, version: transaction.version + 1 })
+        if (transaction.splits.some(split => split.categoryId === fun!.id)) {
+          transaction.splits = transaction.splits.map(split => split.categoryId === fun!.id ? { ...split, categoryId: null } : split)
+          transaction.version++
+        }
+      }
+      return noContent()
+    })
+    const restoredId = randomUUID()
+    api.on('POST', '/api/categories', body => created({ ...body, id: restoredId, version: 1 }))
+    api.on('PATCH', `/api/transactions/${month.transactions[0]!.id}`, body => ok({ ...month.transactions[0], ...body, version: 3 }))
+    api.on('PATCH', `/api/transactions/${shop.id}`, body => ok({ ...shop, splits: body.splits.map((split: Omit<Split, 'id'>) => ({ id: randomUUID(), ...split })), version: 5 }))
+
+    await view.page.find('button[aria-label="Delete category Fun"]').trigger('click')
+    await settled()
+    const [toast] = shownToasts()
+    expect(toast!.description).toBe('Fun · 1 transaction and 1 split part now uncategorized')
+    expect(view.page.findAll(`[data-row-id="${shop.id}"] [data-testid="split-part"]`).map(part => part.text())).toEqual(['Groceries · Food$45.00', 'Uncategorized · Card$15.00'])
+
+    await button('Undo (Ctrl+Z)', toast!.element).trigger('click')
+    await settled()
+    expect(api.writes().filter(write => write.path === `/api/transactions/${shop.id}`)).toEqual([{ method: 'PATCH', path: `/api/transactions/${shop.id}`, body: {
+      splits: [{ amount: 4500, note: 'Food', categoryId: groceries!.id }, { amount: 1500, note: 'Card', categoryId: restoredId }],
+      version: 4,
+    } }])
+    expect(view.page.findAll(`[data-row-id="${shop.id}"] [data-testid="split-part"]`).map(part => part.text())).toEqual(['Groceries · Food$45.00', 'Fun · Card$15.00'])
   })
 })

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core'
+import type { AxeResults, RunOptions } from 'axe-core'
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts')
 
@@ -44,4 +46,20 @@ export async function requestJson<T = any>(request: APIRequestContext, method: '
   const answer = await request.fetch(url, { method, data })
   if (!answer.ok()) throw new Error(`${method} ${url}: ${answer.status()} ${await answer.text()}`)
   return answer.json() as Promise<T>
+}
+
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+// axe-core's findings that block someone (critical or serious), readable in a
+// failure: the rule, its impact, and each element it failed with the reason.
+export async function blockingViolations(page: Page) {
+  await page.addScriptTag({ path: axeScript })
+  // Only violations are detailed: the passes would cost time on a busy machine and be thrown away.
+  const results = await page.evaluate(() => (window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } }).axe.run(document, { resultTypes: ['violations'] }))
+  return results.violations
+    .filter(violation => violation.impact === 'critical' || violation.impact === 'serious')
+    .map(violation => [
+      `${violation.id} (${violation.impact}): ${violation.help}`,
+      ...violation.nodes.map(node => `  ${node.target.join(' ')}: ${[...node.any, ...node.all, ...node.none].map(check => check.message).join('; ')}`),
+    ].join('\n'))
 }
