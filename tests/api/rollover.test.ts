@@ -9,7 +9,8 @@ import { carryOver, type RolloverMonth } from '../../shared/utils/rollover'
 
 const queriesOf = (answer: { headers: Headers }) => Number(/db;desc="(\d+) queries"/.exec(answer.headers.get('server-timing') ?? '')?.[1])
 
-async function month(client: Client, year: number, m: number, categories: [string, boolean, number][] = []) {
+// A month with these categories ([name, rollover, budgeted]): its id and each category's id by name.
+async function month(client: Client, year: number, m: number, categories: [string, boolean, number][] = []): Promise<{ id: string } & Record<string, string>> {
   const created = (await client.post('/api/months', { year, month: m })).body
   const ids: Record<string, string> = {}
   for (const [name, rollover, budgeted] of categories) {
@@ -167,7 +168,7 @@ function randomBudget(seed: number): Generated {
     data.months.push(month)
     const categoryIds = [null, ...month.categories.map(c => c.id)]
     for (let t = random.int(0, 8); t > 0; t--) {
-      const transaction = { id: randomUUID(), monthId: month.id, categoryId: random.pick(categoryIds), date: `${year}-${String(m).padStart(2, '0')}-0${random.int(1, 9)}`, amount: 0 }
+      const transaction: Generated['transactions'][number] = { id: randomUUID(), monthId: month.id, categoryId: random.pick(categoryIds), date: `${year}-${String(m).padStart(2, '0')}-0${random.int(1, 9)}`, amount: 0 }
       const parts = random.next() < 0.3 ? random.int(2, 4) : 0
       if (parts) {
         transaction.categoryId = null
