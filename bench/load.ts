@@ -78,8 +78,8 @@ export function groupCpuMs(server: RunningServer): { all: number, workerd: numbe
   return used
 }
 
-// A month of 500 transactions over 10 categories, made through the API (January 2026).
-// A month of 500 transactions in 10 categories, made through the API; `split`
+// A month of 500 transactions in 10 categories, made through the API (January
+// 2026); `split`
 // of them then split into three parts each (two categories and none).
 export async function monthThroughApi(baseUrl: string, cookie: string, split = 0): Promise<{ id: string }> {
   const send = (method: string, path: string, body: string, type = 'application/json') => fetch(baseUrl + path, { method, headers: { 'content-type': type, cookie }, body })

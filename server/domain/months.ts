@@ -187,7 +187,7 @@ async function summaries(db: ReadDb, where: Prisma.Sql): Promise<MonthSummary[]>
       coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'budgeted', c.budgeted, 'carriedIn', c."carriedIn") ORDER BY c."sortOrder", c.name, c.id)
         FROM carried c WHERE c."monthId" = m.id), '[]') AS categories,
       coalesce((SELECT json_agg(json_build_object('categoryId', s."categoryId", 'spent', s.spent))
-        FROM (SELECT coalesce(p."categoryId", t."categoryId") AS "categoryId", sum(coalesce(p.amount, t.amount)) AS spent
+        FROM (SELECT CASE WHEN p.id IS NULL THEN t."categoryId" ELSE p."categoryId" END AS "categoryId", sum(CASE WHEN p.id IS NULL THEN t.amount ELSE p.amount END) AS spent
           FROM "Transaction" t LEFT JOIN "Split" p ON p."transactionId" = t.id WHERE t."monthId" = m.id GROUP BY 1) s), '[]') AS "spentByCategory",
       coalesce((SELECT json_agg(json_build_object('paid', f.paid, 'amount', f.amount))
         FROM (SELECT paid, sum(amount) AS amount FROM "FixedPayment" WHERE "monthId" = m.id GROUP BY 1) f), '[]') AS "fixedByPaid"
@@ -211,11 +211,23 @@ export async function getMonthSummary(db: ReadDb, caller: Caller, id: string): P
   return summary
 }
 
+// The categories of the month among `ids`, locked against deletion until the
+// writing transaction ends. deleteCategory locks its category first, so a
+// category deleted meanwhile is simply not found here (400), and a write that
+// came first is seen (and uncategorized, version + 1) by the delete.
+async function lockCategoriesOfMonth(tx: Client, monthId: string, ids: (string | null | undefined)[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids.filter(isId))]
+  if (!wanted.length) return new Set()
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Category" WHERE id = ANY(${wanted}::uuid[]) AND "monthId" = ${monthId}::uuid FOR KEY SHARE`
+  return new Set(rows.map(row => row.id))
+}
+
+const NOT_OF_MONTH = 'Must be a category of the same month'
+
 // A categoryId that a record points at must be a category of its month: 400 otherwise.
-async function checkCategoryOfMonth(db: Client, monthId: string, categoryId: string | null | undefined) {
+async function checkCategoryOfMonth(tx: Client, monthId: string, categoryId: string | null | undefined) {
   if (categoryId == null) return
-  const category = isId(categoryId) ? await db.category.findFirst({ where: { id: categoryId, monthId }, select: { id: true } }) : null
-  if (!category) throw invalid('categoryId', 'Must be a category of the same month')
+  if (!(await lockCategoriesOfMonth(tx, monthId, [categoryId])).has(categoryId)) throw invalid('categoryId', NOT_OF_MONTH)
 }
 
 async function checkNameFree(db: Client, monthId: string, name: string, exceptId?: string) {
@@ -251,38 +263,43 @@ export async function updateCategory(db: Db, caller: Caller, id: string, { versi
 
 // Its transactions, splits and fixed payments become uncategorized: a change to
 // their own field (a split's is its transaction's), so their versions move too.
+// The category is locked first, so no write can point at it meanwhile
+// (lockCategoriesOfMonth).
 export async function deleteCategory(db: Db, caller: Caller, id: string) {
   editable(caller, 'Category')(isId(id) ? await db.category.findFirst({ where: { id, ...inCallerMonths(caller) }, select: withBudget }) : null)
   const uncategorize = { categoryId: null, version: { increment: 1 } }
-  await db.$transaction([
-    db.transaction.updateMany({ where: { categoryId: id }, data: uncategorize }),
-    db.transaction.updateMany({ where: { splits: { some: { categoryId: id } } }, data: { version: { increment: 1 } } }),
-    db.split.updateMany({ where: { categoryId: id }, data: { categoryId: null } }),
-    db.fixedPayment.updateMany({ where: { categoryId: id }, data: uncategorize }),
-    db.category.delete({ where: { id } }),
-  ])
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Category" WHERE id = ${id}::uuid FOR UPDATE`
+    await tx.transaction.updateMany({ where: { categoryId: id }, data: uncategorize })
+    await tx.transaction.updateMany({ where: { splits: { some: { categoryId: id } } }, data: { version: { increment: 1 } } })
+    await tx.split.updateMany({ where: { categoryId: id }, data: { categoryId: null } })
+    await tx.fixedPayment.updateMany({ where: { categoryId: id }, data: uncategorize })
+    await tx.category.delete({ where: { id } })
+  })
 }
 
 export async function createFixedPayment(db: Db, caller: Caller, body: FixedPaymentCreate): Promise<FixedPayment> {
   const month = await requireMonth(db, caller, body.monthId, 'editor')
-  await checkCategoryOfMonth(db, month.id, body.categoryId)
-  return db.fixedPayment.create({
-    data: { monthId: month.id, name: body.name, amount: body.amount, dueDay: body.dueDay ?? null, paid: body.paid ?? false, categoryId: body.categoryId ?? null },
-    select: fixedPaymentFields,
+  return db.$transaction(async (tx) => {
+    await checkCategoryOfMonth(tx, month.id, body.categoryId)
+    return tx.fixedPayment.create({
+      data: { monthId: month.id, name: body.name, amount: body.amount, dueDay: body.dueDay ?? null, paid: body.paid ?? false, categoryId: body.categoryId ?? null },
+      select: fixedPaymentFields,
+    })
   })
 }
 
 export async function updateFixedPayment(db: Db, caller: Caller, id: string, { version, ...changes }: FixedPaymentPatch): Promise<FixedPayment> {
   const select = { ...fixedPaymentFields, ...withBudget }
-  return updateVersioned({
+  return db.$transaction(tx => updateVersioned({
     what: 'Fixed payment',
-    load: async () => isId(id) ? db.fixedPayment.findFirst({ where: { id, ...inCallerMonths(caller) }, select }) : null,
+    load: async () => isId(id) ? tx.fixedPayment.findFirst({ where: { id, ...inCallerMonths(caller) }, select }) : null,
     guard: editable(caller, 'Fixed payment'),
     expectedVersion: version,
-    validate: current => checkCategoryOfMonth(db, current.monthId, changes.categoryId),
-    write: current => db.fixedPayment.update({ where: { id, version: current.version }, data: { ...changes, version: { increment: 1 } }, select }),
+    validate: current => checkCategoryOfMonth(tx, current.monthId, changes.categoryId),
+    write: current => tx.fixedPayment.update({ where: { id, version: current.version }, data: { ...changes, version: { increment: 1 } }, select }),
     present: withoutMonth,
-  })
+  }))
 }
 
 export async function deleteFixedPayment(db: Db, caller: Caller, id: string) {
@@ -299,14 +316,11 @@ type SplitInput = NonNullable<TransactionCreate['splits']>[number]
 
 // A split transaction as it would be afterwards: 2–50 parts adding up to its
 // amount, its own category null, and each part's category one of its month's.
-async function checkSplits(db: Client, monthId: string, transaction: { amount: number, categoryId: string | null, splits: { amount: number, categoryId?: string | null }[] }) {
+async function checkSplits(tx: Client, monthId: string, transaction: { amount: number, categoryId: string | null, splits: { amount: number, categoryId?: string | null }[] }) {
   const issues = splitIssues(transaction)
-  const named = [...new Set(transaction.splits.map(split => split.categoryId).filter(id => id != null))]
-  const known = named.some(isId)
-    ? new Set((await db.category.findMany({ where: { id: { in: named.filter(isId) }, monthId }, select: { id: true } })).map(category => category.id))
-    : new Set<string>()
+  const known = await lockCategoriesOfMonth(tx, monthId, transaction.splits.map(split => split.categoryId))
   transaction.splits.forEach((split, i) => {
-    if (split.categoryId != null && !known.has(split.categoryId)) issues.push({ path: `splits.${i}.categoryId`, message: 'Must be a category of the same month' })
+    if (split.categoryId != null && !known.has(split.categoryId)) issues.push({ path: `splits.${i}.categoryId`, message: NOT_OF_MONTH })
   })
   if (issues.length) throw invalidAll(issues)
 }
@@ -317,42 +331,44 @@ const splitRows = (splits: SplitInput[]) => splits.map((split, position) => ({ p
 export async function createTransaction(db: Db, caller: Caller, body: TransactionCreate): Promise<Transaction> {
   const month = await requireMonth(db, caller, body.monthId, 'editor')
   checkDateInMonth(body.date, month)
-  await checkCategoryOfMonth(db, month.id, body.categoryId)
   const splits = body.splits ?? []
-  await checkSplits(db, month.id, { amount: body.amount, categoryId: body.categoryId ?? null, splits })
-  return presentTransaction(await db.transaction.create({
-    data: {
-      monthId: month.id,
-      date: toDate(body.date),
-      description: body.description ?? '',
-      amount: body.amount,
-      categoryId: body.categoryId ?? null,
-      createdById: caller.user.id,
-      splits: { create: splitRows(splits) },
-    },
-    select: transactionFields,
-  }))
+  return db.$transaction(async (tx) => {
+    await checkCategoryOfMonth(tx, month.id, body.categoryId)
+    await checkSplits(tx, month.id, { amount: body.amount, categoryId: body.categoryId ?? null, splits })
+    return presentTransaction(await tx.transaction.create({
+      data: {
+        monthId: month.id,
+        date: toDate(body.date),
+        description: body.description ?? '',
+        amount: body.amount,
+        categoryId: body.categoryId ?? null,
+        createdById: caller.user.id,
+        splits: { create: splitRows(splits) },
+      },
+      select: transactionFields,
+    }))
+  })
 }
 
 // A new list of splits replaces the old one (new ids); any change to them or
 // to the amount is checked against the whole transaction as it would be.
 export async function updateTransaction(db: Db, caller: Caller, id: string, { version, date, splits, ...changes }: TransactionPatch): Promise<Transaction> {
   const select = { ...transactionFields, month: { select: { year: true, month: true, budgetId: true } } } as const
-  return updateVersioned({
+  return db.$transaction(tx => updateVersioned({
     what: 'Transaction',
-    load: async () => isId(id) ? db.transaction.findFirst({ where: { id, ...inCallerMonths(caller) }, select }) : null,
+    load: async () => isId(id) ? tx.transaction.findFirst({ where: { id, ...inCallerMonths(caller) }, select }) : null,
     guard: editable(caller, 'Transaction'),
     expectedVersion: version,
     validate: async (current) => {
       if (date !== undefined) checkDateInMonth(date, current.month)
-      await checkCategoryOfMonth(db, current.monthId, changes.categoryId)
-      await checkSplits(db, current.monthId, {
+      await checkCategoryOfMonth(tx, current.monthId, changes.categoryId)
+      await checkSplits(tx, current.monthId, {
         amount: changes.amount ?? current.amount,
         categoryId: changes.categoryId === undefined ? current.categoryId : changes.categoryId,
         splits: splits ?? current.splits,
       })
     },
-    write: current => db.transaction.update({
+    write: current => tx.transaction.update({
       where: { id, version: current.version },
       data: {
         ...changes,
@@ -363,7 +379,7 @@ export async function updateTransaction(db: Db, caller: Caller, id: string, { ve
       select,
     }),
     present: row => presentTransaction(withoutMonth(row)),
-  })
+  }))
 }
 
 export async function deleteTransaction(db: Db, caller: Caller, id: string) {

@@ -100,6 +100,8 @@ function translate(error: unknown): ApiError {
   const code = prismaCode(cause)
   if (code === 'P2002') return { statusCode: 409, message: 'A record with these values already exists.' }
   if (code === 'P2025') return { statusCode: 404, message: 'Not found.' }
+  // A record it points at was deleted by a request that ran at the same moment.
+  if (code === 'P2003') return { statusCode: 409, message: 'Something this change refers to was deleted at the same moment. Reload and try again.' }
   const statusCode = h3.statusCode ?? 500
   if (statusCode >= 400 && statusCode < 500 && !h3.unhandled) {
     const issues = zodIssues(h3.data)

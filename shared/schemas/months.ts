@@ -55,13 +55,17 @@ export const fixedPaymentPatchBody = z.strictObject({
 const transactionAmount = money.refine(value => value !== 0, 'Must not be zero (a negative amount is a refund)')
 export const MAX_DESCRIPTION = 200
 
-// The whole list of a transaction's parts; how many and their sum are checked
+export const MIN_SPLITS = 2
+export const MAX_SPLITS = 50
+
+// The whole list of a transaction's parts, at most MAX_SPLITS (a longer one is
+// refused before anything is looked up); the least and their sum are checked
 // against the transaction as it would be afterwards (splitIssues).
 const splits = z.array(z.strictObject({
   amount: money.refine(value => value !== 0, 'Must not be zero'),
   categoryId: recordId.nullable().optional(),
   note: text(MAX_DESCRIPTION).optional(),
-}))
+})).max(MAX_SPLITS, `A split transaction has at most ${MAX_SPLITS} parts`)
 
 export const transactionCreateBody = z.strictObject({
   monthId: recordId,

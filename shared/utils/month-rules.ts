@@ -1,6 +1,6 @@
 // Monthly budget rules as plain functions: no database, no HTTP. The API and
 // the month page share them, so the page's figures are the server's.
-import type { CategorySummary, MonthSummary } from '#shared/schemas/months'
+import { MAX_SPLITS, MIN_SPLITS, type CategorySummary, type MonthSummary } from '#shared/schemas/months'
 import { MAX_SORT_ORDER, type Issue } from '#shared/schemas/common'
 
 export interface SummaryInput {
@@ -118,9 +118,6 @@ export function summarizeDetail(detail: DetailLike, carriedIn: (name: string) =>
 export function spentParts<Part>(transaction: Part & { splits: Part[] }): Part[] {
   return transaction.splits.length ? transaction.splits : [transaction]
 }
-
-export const MIN_SPLITS = 2
-export const MAX_SPLITS = 50
 
 // What is left to assign to a split's parts (0 when they add up).
 export function unassigned(amount: number, splits: { amount: number }[]) {

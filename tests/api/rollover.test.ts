@@ -115,16 +115,23 @@ describe('carried amounts', () => {
     const counts: Record<string, number[]> = { summary: [], summaries: [] }
     for (const history of [1, 24]) {
       const { client } = await signedInClient('rollover-queries')
-      let last = ''
+      const [budget] = (await client.get('/api/budgets')).body
+      // Written straight to the database (the API would take ~100 requests): every
+      // month has Food (1000, rolling over) with 300 + i spent, and Rent (2000).
+      const data: Generated = { months: [], transactions: [], splits: [] }
       for (let i = 0; i < history; i++) {
-        const created = await month(client, 2024 + Math.floor(i / 12), 1 + (i % 12), [['Food', true, 1000], ['Rent', true, 2000]])
-        await spend(client, created.id, `${2024 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}-05`, 300 + i, created.Food)
-        last = created.id
+        const food = { id: randomUUID(), name: 'Food', rollover: true, budgeted: 1000 }
+        const year = 2024 + Math.floor(i / 12)
+        data.months.push({ id: randomUUID(), year, month: 1 + (i % 12), categories: [food, { id: randomUUID(), name: 'Rent', rollover: true, budgeted: 2000 }] })
+        data.transactions.push({ id: randomUUID(), monthId: data.months.at(-1)!.id, categoryId: food.id, date: `${year}-${String(1 + (i % 12)).padStart(2, '0')}-05`, amount: 300 + i })
       }
-      const summary = await client.get(`/api/months/${last}/summary`)
-      expect(summary.body.categories[0].carriedIn).toBe(history === 1 ? 0 : Array.from({ length: history - 1 }, (_, i) => 1000 - 300 - i).reduce((a, b) => a + b, 0))
+      await store(budget.id, data)
+      const summary = await client.get(`/api/months/${data.months.at(-1)!.id}/summary`)
+      expect(summary.body.categories.map((c: any) => c.carriedIn)).toEqual(history === 1 ? [0, 0] : [Array.from({ length: history - 1 }, (_, i) => 1000 - 300 - i).reduce((a, b) => a + b, 0), 2000 * (history - 1)])
       counts.summary!.push(queriesOf(summary))
-      counts.summaries!.push(queriesOf(await client.get('/api/months/summaries')))
+      const all = await client.get('/api/months/summaries')
+      expect(all.body).toHaveLength(history)
+      counts.summaries!.push(queriesOf(all))
     }
     expect(counts).toEqual({ summary: [2, 2], summaries: [2, 2] })
   })
@@ -159,7 +166,8 @@ function randomBudget(seed: number): Generated {
   const random = generator(seed)
   const data: Generated = { months: [], transactions: [], splits: [] }
   const start = random.int(0, 40)
-  for (let i = 0; i < random.int(24, 36); i++) {
+  const length = random.int(24, 36)
+  for (let i = 0; i < length; i++) {
     if (random.next() < 0.12) continue
     const index = 2020 * 12 + start + i
     const [year, m] = [Math.floor(index / 12), (index % 12) + 1]
@@ -224,10 +232,10 @@ function expected(data: Generated) {
 
 describe('rollover property', () => {
   it('the API\'s summaries equal the stated rule over random budgets of 24–36 months', async () => {
+    // Three fixed seeds every run, three new ones (a failure names its seed).
     const base = Math.floor(Math.random() * 2 ** 31)
     const { client } = await signedInClient('rollover-property')
-    for (let round = 0; round < 6; round++) {
-      const seed = base + round
+    for (const seed of [1, 2, 3, base, base + 1, base + 2]) {
       const budget = (await client.post('/api/budgets', { name: `Random ${seed}` })).body
       const data = randomBudget(seed)
       await store(budget.id, data)

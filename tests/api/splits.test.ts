@@ -110,6 +110,8 @@ describe('split transactions', () => {
     await refused(client, month.id, () => client.patch(`/api/transactions/${plain.id}`, { categoryId: fun.id }), ['categoryId'])
     // A lone part.
     await refused(client, month.id, () => client.patch(`/api/transactions/${plain.id}`, { splits: [{ amount: 1000 }] }), ['splits'])
+    await refused(client, month.id, () => client.patch(`/api/transactions/${plain.id}`, { splits: Array.from({ length: 51 }, (_, i) => ({ amount: i === 0 ? 950 : 1 })) }), ['splits'])
+    await refused(client, month.id, () => client.patch(`/api/transactions/${plain.id}`, { splits: [{ amount: 500, categoryId: 'not-an-id' }, { amount: 500, categoryId: GHOST }] }), ['splits.0.categoryId', 'splits.1.categoryId'])
 
     const both = await client.patch(`/api/transactions/${plain.id}`, { amount: 1200, splits: [{ amount: 200, categoryId: fun.id }, { amount: 900 }, { amount: 100, categoryId: food.id }] })
     expect(both.status).toBe(200)
@@ -153,6 +155,30 @@ describe('split transactions', () => {
     expect((await client.delete(`/api/transactions/${t.id}`)).status).toBe(204)
     expect(await rowsOf(t.id)).toEqual([])
     expect(await rowsOf(untouched.id)).toHaveLength(2)
+  })
+
+  it('a category deleted while transactions are being split into it: each write is 200 before the delete or 400 after, and every part that lost it bumped its transaction', async () => {
+    const { client, month, food, home } = await splitMonth('split-race')
+    const made: { id: string, amount: number }[] = []
+    for (let i = 0; i < 12; i++) made.push((await client.post('/api/transactions', { monthId: month.id, date: '2026-03-04', amount: 100 + i, categoryId: home.id })).body)
+    const patches = made.map(t => client.patch(`/api/transactions/${t.id}`, { categoryId: null, splits: [{ amount: 60, categoryId: food.id }, { amount: t.amount - 60 }] }))
+    const deleted = client.delete(`/api/categories/${food.id}`)
+    const answers = await Promise.all(patches)
+    expect((await deleted).status).toBe(204)
+
+    const after = new Map((await client.get(`/api/months/${month.id}`)).body.transactions.map((t: any) => [t.id, t]))
+    answers.forEach((answer, i) => {
+      const now: any = after.get(made[i]!.id)
+      if (answer.status === 200) {
+        expect(now.version, 'split before the delete, then uncategorized by it').toBe(3)
+        expect(now.splits.map((s: any) => s.categoryId)).toEqual([null, null])
+      }
+      else {
+        expect(expectIssues(answer).map(issue => issue.path)).toEqual(['splits.0.categoryId'])
+        expect(now).toMatchObject({ version: 1, categoryId: home.id, splits: [] })
+      }
+    })
+    console.info(`split during a category delete: ${answers.filter(a => a.status === 200).length} before, ${answers.filter(a => a.status === 400).length} after`)
   })
 
   it('CSV export writes one line per part; import never splits', async () => {

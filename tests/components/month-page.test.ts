@@ -650,6 +650,33 @@ describe('splitting a transaction', () => {
     expect(shownToasts().map(toast => toast.title)).toEqual(['Not saved'])
   })
 
+  it('after a 409 the editor shows the version that won, and Save sends changes to it, not the lost lines', async () => {
+    const view = await openSplit('Cinema')
+    const [cinema, bus] = view.month.transactions
+    const theirs = { ...cinema!, categoryId: null, amount: 1800, version: 2, splits: [
+      { id: randomUUID(), categoryId: bus!.categoryId, amount: 1000, note: 'Theirs' },
+      { id: randomUUID(), categoryId: null, amount: 800, note: '' },
+    ] }
+    api.on('PATCH', `/api/transactions/${cinema!.id}`, () => apiError(409, 'This transaction was changed elsewhere. Here is the current version.', { current: theirs }))
+    await typeKeys(input(view, 0, 'amount'), '5')
+    await view.page.find('[data-line="1"] [data-testid="split-rest"]').trigger('click')
+    await saveButton(view).trigger('click')
+    await settled()
+
+    expect(shownToasts().map(toast => toast.title)).toEqual(['Changed elsewhere'])
+    expect(view.page.find('[data-testid="split-editor"]').exists()).toBe(true)
+    expect(view.page.findAll('[data-testid="split-line"]').map(line => [(line.find('[data-field="amount"]').element as HTMLInputElement).value, (line.find('[data-field="note"]').element as HTMLInputElement).value]))
+      .toEqual([['10.00', 'Theirs'], ['8.00', '']])
+    expect((view.page.find('[data-testid="split-total"]').element as HTMLInputElement).value).toBe('18.00')
+
+    api.on('PATCH', `/api/transactions/${cinema!.id}`, body => ok({ ...theirs, ...body, splits: body.splits.map((split: Omit<Split, 'id'>) => ({ id: randomUUID(), ...split })), version: 3 }))
+    await saveButton(view).trigger('click')
+    await settled()
+    expect(api.writes().at(-1)).toEqual({ method: 'PATCH', path: `/api/transactions/${cinema!.id}`, body: {
+      splits: [{ amount: 1000, categoryId: null, note: 'Theirs' }, { amount: 800, categoryId: null, note: '' }], categoryId: null, version: 2,
+    } })
+  })
+
   it('a split transaction lists its parts under it and says Split for its category; Un-split sends no parts', async () => {
     const month = monthOf()
     const [groceries, fun] = month.categories

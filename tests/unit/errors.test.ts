@@ -24,6 +24,7 @@ describe('toApiError', () => {
   it('maps Prisma unique and not-found errors', () => {
     expect(toApiError({ statusCode: 500, unhandled: true, cause: { code: 'P2002' } }).statusCode).toBe(409)
     expect(toApiError({ statusCode: 500, unhandled: true, cause: { code: 'P2025' } }).statusCode).toBe(404)
+    expect(toApiError({ statusCode: 500, unhandled: true, cause: { code: 'P2003' } })).toEqual({ statusCode: 409, message: expect.stringMatching(/deleted at the same moment/) })
   })
 
   it('turns connection failures into 503 and anything unexpected into a bare 500', () => {
