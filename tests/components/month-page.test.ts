@@ -536,6 +536,17 @@ describe('rollover and what categories carry in', () => {
   })
 })
 
+// A "Market" purchase of 60.00 added to the month, split into 45.00 of Groceries
+// ("Food") and 15.00 as `rest` says.
+function marketIn(month: MonthDetail, rest: { categoryId: string | null, note: string }): Transaction {
+  const shop: Transaction = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
+    { id: randomUUID(), categoryId: month.categories[0]!.id, amount: 4500, note: 'Food' },
+    { id: randomUUID(), amount: 1500, ...rest },
+  ] }
+  month.transactions.push(shop)
+  return shop
+}
+
 describe('splitting a transaction', () => {
   const input = (view: View, line: number, field: 'amount' | 'note') => view.page.find(`[data-testid="split-line"][data-line="${line}"] [data-field="${field}"]`)
   const left = (view: View) => view.page.find('[data-testid="split-left"]').text()
@@ -679,12 +690,8 @@ describe('splitting a transaction', () => {
 
   it('a split transaction lists its parts under it and says Split for its category; Un-split sends no parts', async () => {
     const month = monthOf()
-    const [groceries, fun] = month.categories
-    const shop = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
-      { id: randomUUID(), categoryId: groceries!.id, amount: 4500, note: 'Food' },
-      { id: randomUUID(), categoryId: fun!.id, amount: 1500, note: '' },
-    ] }
-    month.transactions.push(shop)
+    const [, fun] = month.categories
+    const shop = marketIn(month, { categoryId: fun!.id, note: '' })
     const view = await mountMonthPage({ month })
     expect(view.rows()[2]!.slice(0, 3)).toEqual(['Mar 10', 'Market', 'Split in 2'])
     expect(view.page.findAll(`[data-row-id="${shop.id}"] [data-testid="split-part"]`).map(part => part.text())).toEqual(['Groceries · Food$45.00', 'Fun$15.00'])
@@ -704,11 +711,7 @@ describe('splitting a transaction', () => {
   it('Undo of a deleted split transaction posts it back with its parts', async () => {
     const month = monthOf()
     const [groceries] = month.categories
-    const shop = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
-      { id: randomUUID(), categoryId: groceries!.id, amount: 4500, note: 'Food' },
-      { id: randomUUID(), categoryId: null, amount: 1500, note: 'Cash back' },
-    ] }
-    month.transactions.push(shop)
+    const shop = marketIn(month, { categoryId: null, note: 'Cash back' })
     const view = await mountMonthPage({ month })
     api.on('DELETE', `/api/transactions/${shop.id}`, () => noContent())
     answerTransactionPosts()
@@ -731,11 +734,7 @@ describe('deleting a category that split parts are in', () => {
   it('Undo points the parts that lost it at the category again, sending the transaction\'s parts whole', async () => {
     const month = monthOf()
     const [groceries, fun] = month.categories
-    const shop = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
-      { id: randomUUID(), categoryId: groceries!.id, amount: 4500, note: 'Food' },
-      { id: randomUUID(), categoryId: fun!.id, amount: 1500, note: 'Card' },
-    ] }
-    month.transactions.push(shop)
+    const shop = marketIn(month, { categoryId: fun!.id, note: 'Card' })
     const view = await mountMonthPage({ month })
     // The API's side: the parts keep their ids and lose the category; their transaction's version goes up.
     api.on('DELETE', `/api/categories/${fun!.id}`, () => {
