@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Budget, CreatedInvite } from '#shared/schemas/budgets'
 import type { MonthDetail } from '#shared/schemas/months'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
+import { ACTION_TIMEOUT, LONG_FLOW, hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -15,12 +15,10 @@ afterAll(() => browser?.close())
 
 const today = new Date()
 const viewport = { width: 1280, height: 900 }
-// Two people's pages on a 2-core runner shared with other files' browsers.
-const LONG_FLOW = 240_000
 
 async function registered(label: string, name: string) {
   const context = await browser.newContext({ viewport })
-  context.setDefaultTimeout(LONG_FLOW / 3)
+  context.setDefaultTimeout(ACTION_TIMEOUT)
   const response = await context.request.post(`${baseUrl}/api/auth/register`, { data: { email: uniqueEmail(label), password: PASSWORD, name } })
   expect(response.status()).toBe(201)
   return context
@@ -73,7 +71,7 @@ describe('a shared budget in the browser', () => {
 
     // Signed out, the link goes through signing up and comes back.
     const invitee = await browser.newContext({ viewport })
-    invitee.setDefaultTimeout(LONG_FLOW / 3)
+    invitee.setDefaultTimeout(ACTION_TIMEOUT)
     const inviteePage = await invitee.newPage()
     const inviteeProblems = pageProblems(inviteePage)
     await inviteePage.goto(link)

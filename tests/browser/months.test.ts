@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
+import { ACTION_TIMEOUT, LONG_FLOW, hydrated, launchChromium, pageProblems, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -27,8 +27,9 @@ async function createMonth(page: Page, copy: 'previous' | 'none') {
 }
 
 describe('month budget in the browser', () => {
-  it('plans a month by keyboard, watches the summary change, exports and imports CSV', async () => {
+  it('plans a month by keyboard, watches the summary change, exports and imports CSV', { timeout: LONG_FLOW }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    context.setDefaultTimeout(ACTION_TIMEOUT)
     const page = await context.newPage()
     const problems = pageProblems(page)
     expect((await page.request.post(`${baseUrl}/api/auth/register`, { data: { email: uniqueEmail('months'), password: PASSWORD, name: 'Pat Planner' } })).status()).toBe(201)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Category, MonthDetail } from '#shared/schemas/months'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { blockingViolations, hydrated, launchChromium, pageProblems, requestJson, screenshotPath } from '../helpers/browser'
+import { ACTION_TIMEOUT, LONG_FLOW, blockingViolations, hydrated, launchChromium, pageProblems, requestJson, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -15,6 +15,7 @@ afterAll(() => browser?.close())
 // A fresh user with a month (year, month) holding these categories (budget in
 // major units); the page's session is the user's.
 async function signedUpWithMonth(context: BrowserContext, label: string) {
+  context.setDefaultTimeout(ACTION_TIMEOUT)
   const page = await context.newPage()
   expect((await page.request.post(`${baseUrl}/api/auth/register`, { data: { email: uniqueEmail(label), password: PASSWORD, name: 'Pat Planner' } })).status()).toBe(201)
   const month = async (year: number, number: number, categories: [string, number][]) => {
@@ -36,7 +37,7 @@ async function chooseCategory(page: Page, line: number, name: string) {
 }
 
 describe('split transactions and rollover in the browser', () => {
-  it('splits a transaction into three categories by keyboard and the categories\' spent follows', async () => {
+  it('splits a transaction into three categories by keyboard and the categories\' spent follows', { timeout: LONG_FLOW }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const { page, month } = await signedUpWithMonth(context, 'splits')
     const problems = pageProblems(page)
@@ -99,7 +100,7 @@ describe('split transactions and rollover in the browser', () => {
     await context.close()
   })
 
-  it('rollover on in one month changes what the next month\'s category of the same name has available', async () => {
+  it('rollover on in one month changes what the next month\'s category of the same name has available', { timeout: LONG_FLOW }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const { page, month } = await signedUpWithMonth(context, 'rollover')
     const problems = pageProblems(page)

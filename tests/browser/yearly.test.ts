@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { APIRequestContext, Browser, Page } from 'playwright-core'
 import { PASSWORD, uniqueEmail } from '../helpers/api'
-import { hydrated, launchChromium, pageProblems, requestJson, screenshotPath } from '../helpers/browser'
+import { ACTION_TIMEOUT, LONG_FLOW, hydrated, launchChromium, pageProblems, requestJson, screenshotPath } from '../helpers/browser'
 
 let browser: Browser
 const baseUrl = inject('baseUrl').replace('127.0.0.1', 'localhost')
@@ -42,15 +42,10 @@ async function addRow(page: Page, testId: string, name: string, nth = 0) {
   await page.getByLabel(`Row name ${name}`).waitFor()
 }
 
-// The whole-year flow drives dozens of keystrokes and two full-page screenshots;
-// beside the other browser files on 2 cores it can near the default 60 s, and a
-// screenshot alone Playwright's default 30 s.
-const LONG_FLOW = 150_000
-
 describe('yearly plan grid in the browser', () => {
   it('plans a year by keyboard, pastes a row, copies and clears a month, and the balance follows', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
-    context.setDefaultTimeout(LONG_FLOW / 2)
+    context.setDefaultTimeout(ACTION_TIMEOUT)
     const page = await context.newPage()
     const problems = pageProblems(page)
     expect((await page.request.post(`${baseUrl}/api/auth/register`, { data: { email: uniqueEmail('yearly'), password: PASSWORD } })).status()).toBe(201)

@@ -22,6 +22,14 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
+// A whole flow in one page (dozens of keystrokes, axe, full-page screenshots)
+// shares 2 cores with the other files' servers and browsers: measured at 55 s
+// beside three other browser files, so the default 60 s is no margin. Actions
+// get a third of it, above Playwright's default 30 s, which a full-page
+// screenshot alone can near.
+export const LONG_FLOW = 240_000
+export const ACTION_TIMEOUT = LONG_FLOW / 3
+
 export const screenshotPath = (name: string) => join(ARTIFACTS, `${name}.png`)
 
 // Waits until the page is interactive (plugins/hydrated.client.ts): a click
