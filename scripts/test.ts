@@ -28,7 +28,7 @@ if (!results) {
   exitCode = 1
 }
 else if (results.numFailedTests > 0 || results.numFailedTestSuites > 0 || results.numTotalTests === 0) {
-  console.error(`${results.numFailedTests} failed test(s), ${results.numFailedTestSuites} failed file(s) of ${results.numTotalTests} tests.`)
+  console.error(`${results.numFailedTests} failed test(s), ${results.numFailedTestSuites} failed suite(s) (files and describe blocks) of ${results.numTotalTests} tests.`)
   exitCode = 1
 }
 // A skipped or todo test is a test that did not run: the whole suite is not
