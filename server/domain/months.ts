@@ -11,6 +11,7 @@ import { authorize, chooseBudget, inCallerBudgets, requireBudget, type Caller } 
 import { copyOfMonth, isInMonth, nextSortOrder, nextSortOrders, splitIssues, spentParts, summarizeMonth, type SummaryInput } from '#shared/utils/month-rules'
 import { MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
 import { currencyDecimals } from '#shared/utils/money'
+import { spentPartsSql } from './spent-parts'
 
 type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
 
@@ -187,8 +188,7 @@ async function summaries(db: ReadDb, where: Prisma.Sql): Promise<MonthSummary[]>
       coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'budgeted', c.budgeted, 'carriedIn', c."carriedIn") ORDER BY c."sortOrder", c.name, c.id)
         FROM carried c WHERE c."monthId" = m.id), '[]') AS categories,
       coalesce((SELECT json_agg(json_build_object('categoryId', s."categoryId", 'spent', s.spent))
-        FROM (SELECT CASE WHEN p.id IS NULL THEN t."categoryId" ELSE p."categoryId" END AS "categoryId", sum(CASE WHEN p.id IS NULL THEN t.amount ELSE p.amount END) AS spent
-          FROM "Transaction" t LEFT JOIN "Split" p ON p."transactionId" = t.id WHERE t."monthId" = m.id GROUP BY 1) s), '[]') AS "spentByCategory",
+        FROM (SELECT "categoryId", sum(amount) AS spent FROM (${spentPartsSql(Prisma.sql`t."monthId" = m.id`)}) parts GROUP BY 1) s), '[]') AS "spentByCategory",
       coalesce((SELECT json_agg(json_build_object('paid', f.paid, 'amount', f.amount))
         FROM (SELECT paid, sum(amount) AS amount FROM "FixedPayment" WHERE "monthId" = m.id GROUP BY 1) f), '[]') AS "fixedByPaid"
     FROM target m`

@@ -162,6 +162,9 @@ const ROUTES: Route[] = [
   { route: 'DELETE /api/budgets/:id/members/:userId', variant: 'themself (leave)', need: 'self', status: 204, fresh: true, exceptions: { owner: 409 }, make: justBudget, target: 'budgetId', call: (c, me) => del(`/api/budgets/${c.budgetId}/members/${me.id}`) },
   // The owner made the invite's budget, so is a member already: 409.
   { route: 'POST /api/invites/accept', need: 'signed-in', status: 200, exceptions: { owner: 409 }, make: withToken, call: c => post('/api/invites/accept', { token: c.token }) },
+  // Reports.
+  { route: 'GET /api/budgets/:id/reports/spending', need: 'viewer', status: 200, make: withTransaction, target: 'budgetId', call: c => get(`/api/budgets/${c.budgetId}/reports/spending`) },
+  { route: 'GET /api/budgets/:id/reports/plan-vs-actual', need: 'viewer', status: 200, make: withRows, target: 'budgetId', call: c => get(`/api/budgets/${c.budgetId}/reports/plan-vs-actual?year=${c.year}`) },
 
   // Monthly budgets.
   { route: 'GET /api/months', need: 'viewer', status: 200, make: withMonth, target: 'budgetId', call: c => get(`/api/months?budgetId=${c.budgetId}`) },
@@ -466,7 +469,8 @@ describe('conditional GETs', () => {
   it('the owner\'s ETag gets the owner a 304, and never a non-member or a signed-out caller', async () => {
     const month = await withTransaction(shared)
     const plan = await withRows(shared)
-    for (const path of [`/api/months/${month.monthId}`, `/api/months/${month.monthId}/summary`, `/api/months/summaries?budgetId=${shared}`, `/api/yearly/${plan.planId}`, `/api/yearly/${plan.planId}/summary`]) {
+    const reports = [`/api/budgets/${shared}/reports/spending`, `/api/budgets/${shared}/reports/plan-vs-actual?year=${plan.year}`]
+    for (const path of [`/api/months/${month.monthId}`, `/api/months/${month.monthId}/summary`, `/api/months/summaries?budgetId=${shared}`, `/api/yearly/${plan.planId}`, `/api/yearly/${plan.planId}/summary`, ...reports]) {
       const etag = (await owner.client.get(path)).headers.get('etag')
       expect(etag, path).toBeTruthy()
       expect((await owner.client.get(path, { 'if-none-match': etag! })).status, path).toBe(304)

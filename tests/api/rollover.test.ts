@@ -4,10 +4,8 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../helpers/api'
-import { expectIssues, signedInClient, sql } from '../helpers/api'
+import { expectIssues, generator, insertRows, queriesOf, signedInClient, sql } from '../helpers/api'
 import { carryOver, type RolloverMonth } from '../../shared/utils/rollover'
-
-const queriesOf = (answer: { headers: Headers }) => Number(/db;desc="(\d+) queries"/.exec(answer.headers.get('server-timing') ?? '')?.[1])
 
 // A month with these categories ([name, rollover, budgeted]): its id and each category's id by name.
 async function month(client: Client, year: number, m: number, categories: [string, boolean, number][] = []): Promise<{ id: string } & Record<string, string>> {
@@ -137,20 +135,6 @@ describe('carried amounts', () => {
   })
 })
 
-// A small seeded generator, so a failure names the seed that reproduces it.
-function generator(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6D2B79F5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
-  return { next, int, pick: <T>(list: T[]) => list[int(0, list.length - 1)]! }
-}
-
 const NAMES = ['Food', 'Rent', 'Fun', 'Car', 'Auto', 'Gifts', 'Travel', 'food']
 
 interface Generated {
@@ -200,12 +184,10 @@ function randomBudget(seed: number): Generated {
 }
 
 async function store(budgetId: string, data: Generated) {
-  const insert = (table: string, columns: string, rows: object[]) =>
-    sql(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [JSON.stringify(rows)])
-  await insert('Month', 'id, "budgetId", year, month', data.months.map(({ id, year, month }) => ({ id, budgetId, year, month })))
-  await insert('Category', 'id, "monthId", name, budgeted, rollover, "sortOrder"', data.months.flatMap(m => m.categories.map((c, i) => ({ ...c, monthId: m.id, sortOrder: i }))))
-  await insert('Transaction', 'id, "monthId", "categoryId", date, amount', data.transactions)
-  await insert('Split', 'id, "transactionId", "categoryId", position, amount', data.splits)
+  await insertRows('Month', 'id, "budgetId", year, month', data.months.map(({ id, year, month }) => ({ id, budgetId, year, month })))
+  await insertRows('Category', 'id, "monthId", name, budgeted, rollover, "sortOrder"', data.months.flatMap(m => m.categories.map((c, i) => ({ ...c, monthId: m.id, sortOrder: i }))))
+  await insertRows('Transaction', 'id, "monthId", "categoryId", date, amount', data.transactions)
+  await insertRows('Split', 'id, "transactionId", "categoryId", position, amount', data.splits)
 }
 
 // What the summaries must say, from the generated rows and the stated rule alone.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../helpers/api'
-import { expectIssues, signedInClient, sql } from '../helpers/api'
+import { expectIssues, queriesOf, signedInClient, sql } from '../helpers/api'
 
 const GHOST = '00000000-0000-4000-8000-000000000000'
 let yearSeed = 0
@@ -265,7 +265,6 @@ describe('plan summary', () => {
     const { client } = await signedInClient()
     const counts: Record<string, number[]> = { detail: [], summary: [], bulk: [] }
     const bulkSizes: number[] = []
-    const queriesOf = (answer: { headers: Headers }) => Number(/db;desc="(\d+) queries"/.exec(answer.headers.get('server-timing') ?? '')?.[1])
     for (const rows of [1, 50]) {
       const plan = await newPlan(client)
       const created = []

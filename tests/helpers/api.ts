@@ -118,3 +118,25 @@ export function expectIssues(answer: Answer) {
   }
   return issues as { path: string, message: string }[]
 }
+
+// How many database queries answered a request (its Server-Timing header).
+export const queriesOf = (answer: { headers: Headers }) => Number(/db;desc="(\d+) queries"/.exec(answer.headers.get('server-timing') ?? '')?.[1])
+
+// Rows written straight to a table (JSON objects named by column), for data the
+// API would take hundreds of requests to make.
+export const insertRows = (table: string, columns: string, rows: object[]) =>
+  sql(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [JSON.stringify(rows)])
+
+// A small seeded generator, so a failure names the seed that reproduces it.
+export function generator(seed: number) {
+  let state = seed >>> 0
+  const next = () => {
+    state = (state + 0x6D2B79F5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
+  return { next, int, pick: <T>(list: T[]) => list[int(0, list.length - 1)]! }
+}
