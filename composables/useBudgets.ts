@@ -3,9 +3,6 @@ import type { Budget, Role } from '#shared/schemas/budgets'
 export const BUDGET_COOKIE = 'budgeting-budget'
 export const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' }
 
-// The pages that list a budget's records: the budget is `?budget=<id>` in their address.
-const LIST_PAGES = /^\/(months|yearly)(\/\d+)?\/?$/
-
 // The signed-in user's budgets (each with the user's role), loaded once like
 // the user, and the budget the page is about: a month's own budget on its
 // page, the one in the address on the budget's settings page, else
@@ -53,12 +50,13 @@ export function useBudgets() {
   const canEdit = computed(() => role.value === 'owner' || role.value === 'editor')
   const { user } = useAuth()
   const currency = computed(() => current.value?.currency ?? user.value?.currency ?? 'USD')
-  // A list page's address for the current budget.
-  const listPath = (path: '/months' | '/yearly' | `/yearly/${number}`, id = currentId.value) => id ? `${path}?budget=${id}` : path
+  // The address of a page about a whole budget (the overview, reports, the
+  // lists): the budget is `?budget=<id>` in it.
+  const listPath = (path: '/' | '/reports' | '/months' | '/yearly' | `/yearly/${number}`, id = currentId.value) => id ? `${path}?budget=${id}` : path
 
   function remember(id: string | null) {
     if (id && cookie.value !== id) cookie.value = id
   }
 
-  return { budgets, load, forget, monthBudgets, currentId, current, role, canEdit, currency, listPath, remember, isListPage: (path: string) => LIST_PAGES.test(path) }
+  return { budgets, load, forget, monthBudgets, currentId, current, role, canEdit, currency, listPath, remember }
 }

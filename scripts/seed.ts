@@ -27,8 +27,9 @@ const SPENDING: [number, string, number, Spent][] = [
   [22, 'Bakery', 1260, 'Groceries'], [25, 'Sushi', 6840, 'Dining out'], [27, 'Hardware store', 4320, 'Household'],
 ]
 
-// Every third purchase was logged by the partner.
-async function seedMonth(client: pg.Client, budget: DemoBudget, at: { year: number, month: number }, options: { paidAll: boolean, days: number }) {
+// Every third purchase was logged by the partner; an earlier month (`back`
+// months ago) goes without a different few of them, so months differ.
+async function seedMonth(client: pg.Client, budget: DemoBudget, at: { year: number, month: number }, options: { paidAll: boolean, days: number, back: number }) {
   const { rows: [month] } = await client.query<{ id: string }>('INSERT INTO "Month" ("budgetId", year, month, income, notes) VALUES ($1, $2, $3, $4, $5) RETURNING id', [budget.id, at.year, at.month, 420000, 'Salary on the 1st. Saving for a summer trip.'])
   const categoryId = new Map<string, string>()
   for (const [index, [name, budgeted, rollover]] of CATEGORIES.entries()) {
@@ -39,7 +40,8 @@ async function seedMonth(client: pg.Client, budget: DemoBudget, at: { year: numb
     await client.query('INSERT INTO "FixedPayment" ("monthId", name, amount, "dueDay", paid, "categoryId") VALUES ($1, $2, $3, $4, $5, $6)', [month!.id, name, amount, dueDay, options.paidAll || index < 2, category && categoryId.get(category)])
   }
   const pad = (n: number) => String(n).padStart(2, '0')
-  for (const [index, [day, description, amount, spent]] of SPENDING.filter(([day]) => day <= options.days).entries()) {
+  const purchases = SPENDING.filter(([day], index) => day <= options.days && (options.back === 0 || (index + options.back) % 5 !== 0))
+  for (const [index, [day, description, amount, spent]] of purchases.entries()) {
     const createdBy = index % 3 === 2 ? budget.partnerId : budget.ownerId
     const category = typeof spent === 'string' ? categoryId.get(spent) : null
     const { rows: [transaction] } = await client.query<{ id: string }>('INSERT INTO "Transaction" ("monthId", date, description, amount, "categoryId", "createdById") VALUES ($1, $2, $3, $4, $5, $6) RETURNING id', [month!.id, `${at.year}-${pad(at.month)}-${pad(day)}`, description, amount, category, createdBy])
@@ -98,12 +100,14 @@ export async function seedDemo(databaseUrl: string): Promise<boolean> {
     const { rows: [budget] } = await client.query<{ id: string }>('INSERT INTO "Budget" (name, currency) VALUES ($1, $2) RETURNING id', ['Household', 'USD'])
     await client.query('INSERT INTO "Membership" ("budgetId", "userId", role) VALUES ($1, $2, \'owner\'), ($1, $3, \'editor\')', [budget!.id, ownerId, partnerId])
     const household = { id: budget!.id, ownerId, partnerId }
+    // A year of months, this one under way, for the overview's charts.
     const now = new Date()
-    const thisMonth = { year: now.getFullYear(), month: now.getMonth() + 1 }
-    const lastMonth = thisMonth.month === 1 ? { year: thisMonth.year - 1, month: 12 } : { year: thisMonth.year, month: thisMonth.month - 1 }
-    await seedMonth(client, household, lastMonth, { paidAll: true, days: 28 })
-    await seedMonth(client, household, thisMonth, { paidAll: false, days: Math.max(1, now.getDate()) })
-    await seedPlan(client, household, thisMonth.year)
+    for (let back = 11; back >= 0; back--) {
+      const index = now.getFullYear() * 12 + now.getMonth() - back
+      const at = { year: Math.floor(index / 12), month: (index % 12) + 1 }
+      await seedMonth(client, household, at, back ? { paidAll: true, days: 28, back } : { paidAll: false, days: Math.max(1, now.getDate()), back })
+    }
+    await seedPlan(client, household, now.getFullYear())
     await client.query('COMMIT')
     return true
   }

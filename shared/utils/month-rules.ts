@@ -150,3 +150,15 @@ export function defaultTransactionDate(year: number, month: number, today = new 
   const local = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`
   return isInMonth(local, year, month) ? local : `${year}-${pad(month)}-01`
 }
+
+// Where the day `today` ("YYYY-MM-DD") stands to a month: inside it with so
+// many days left, today included; after it; or before it, so many days ahead.
+export function monthProgress(year: number, month: number, today: string): { when: 'now' | 'past' | 'future', days: number } {
+  const DAY = 86_400_000
+  const start = Date.UTC(year, month - 1, 1)
+  const end = Date.UTC(year, month, 1)
+  const day = Date.parse(`${today}T00:00:00Z`)
+  if (day >= end) return { when: 'past', days: 0 }
+  if (day < start) return { when: 'future', days: (start - day) / DAY }
+  return { when: 'now', days: (end - day) / DAY }
+}

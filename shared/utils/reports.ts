@@ -114,3 +114,34 @@ export function planVsActual(year: number, rows: PlanVsActualRows): PlanVsActual
     uncategorized: twelve(rows.months, row => row.uncategorized),
   }
 }
+
+export const OTHER = 'Other'
+
+// A chart's series: the `count` categories that spent most over the range (the
+// report's own order), then one for everything else, uncategorized spending
+// included, when there is any.
+export function largestCategories(report: SpendingReport, count: number): { name: string, spent: number[], other?: true }[] {
+  const shown = report.categories.slice(0, count)
+  const rest = [...report.categories.slice(count).map(category => category.spent), report.uncategorized]
+  const other = report.months.map((_, i) => sum(rest.map(spent => spent[i] ?? 0)))
+  if (other.every(amount => amount === 0)) return shown
+  // A category of that name among the largest keeps its name.
+  const name = shown.some(category => category.name === OTHER) ? `${OTHER} (the rest)` : OTHER
+  return [...shown, { name, spent: other, other: true }]
+}
+
+export interface SpendingTableRow { label: string, values: number[], total: number, kind: 'category' | 'uncategorized' | 'total' | 'income' }
+
+// The report as a table, one row per category (all, or those named), then what
+// was not categorized (unless only some categories are shown), everything spent
+// and the income; each row with its total over the months.
+export function spendingTable(report: SpendingReport, names: string[] = []): SpendingTableRow[] {
+  const row = (label: string, values: number[], kind: SpendingTableRow['kind']) => ({ label, values, total: sum(values), kind })
+  const categories = names.length ? report.categories.filter(category => names.includes(category.name)) : report.categories
+  return [
+    ...categories.map(category => row(category.name, category.spent, 'category')),
+    ...(names.length ? [] : [row('Uncategorized', report.uncategorized, 'uncategorized')]),
+    row('Total spent', report.totalSpent, 'total'),
+    row('Income', report.income, 'income'),
+  ]
+}

@@ -143,5 +143,25 @@ describe('accessibility: axe-core finds nothing critical or serious', () => {
       expect(problems).toEqual([])
       await context.close()
     }, SEVERAL_PAGES)
+
+    it(`signed in: the overview (no months, then a month and a plan) and reports, ${seenAt}`, async () => {
+      const { context, page } = await signedIn(look)
+      const problems = pageProblems(page)
+      const audit = auditor(page, look)
+
+      await audit('/', 'overview-empty', page => page.getByText('No months yet').waitFor())
+      await monthWithData(context)
+      await planWithData(context)
+      await audit('/', 'overview', async (page) => {
+        await page.getByTestId('category-chart').locator('canvas').waitFor()
+        await page.getByTestId('income-chart').locator('canvas').waitFor()
+        await page.getByTestId('plan-month').first().waitFor()
+      })
+      expect(await overhang(page)).toBeLessThanOrEqual(0)
+      await audit('/reports', 'reports', page => page.getByTestId('category-chart').locator('canvas').waitFor())
+      expect(await overhang(page)).toBeLessThanOrEqual(0)
+      expect(problems).toEqual([])
+      await context.close()
+    }, SEVERAL_PAGES)
   }
 })

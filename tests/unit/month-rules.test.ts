@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { copyOfMonth, daysInMonth, defaultTransactionDate, isInMonth, nextSortOrder, nextSortOrders, splitIssues, summarizeDetail, summarizeMonth, unassigned } from '../../shared/utils/month-rules'
+import { copyOfMonth, daysInMonth, defaultTransactionDate, isInMonth, monthProgress, nextSortOrder, nextSortOrders, splitIssues, summarizeDetail, summarizeMonth, unassigned } from '../../shared/utils/month-rules'
 import { carryOver } from '../../shared/utils/rollover'
 
 describe('summarizeMonth', () => {
@@ -50,6 +50,16 @@ describe('small rules', () => {
     expect(nextSortOrder([1_000_000_000, 3])).toBe(1_000_000_000)
     expect(nextSortOrders([999_999_998], 4)).toEqual([999_999_999, 1_000_000_000, 1_000_000_000, 1_000_000_000])
     expect(nextSortOrders([], 2)).toEqual([0, 1])
+  })
+})
+
+describe('monthProgress', () => {
+  it('counts the days left with today, the days until a month starts, and nothing after it ends', () => {
+    expect(monthProgress(2026, 12, '2026-12-02')).toEqual({ when: 'now', days: 30 })
+    expect(monthProgress(2026, 12, '2026-12-31')).toEqual({ when: 'now', days: 1 })
+    expect(monthProgress(2028, 2, '2028-02-01')).toEqual({ when: 'now', days: 29 })
+    expect(monthProgress(2026, 11, '2026-12-01')).toEqual({ when: 'past', days: 0 })
+    expect(monthProgress(2027, 1, '2026-12-30')).toEqual({ when: 'future', days: 2 })
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { byCodePoints, monthLabel, planVsActual, reportRange, spendingReport } from '../../shared/utils/reports'
+import { byCodePoints, largestCategories, monthLabel, planVsActual, reportRange, spendingReport, spendingTable } from '../../shared/utils/reports'
+import { spendingCsv } from '../../shared/utils/spending-csv'
 import { monthIndex } from '../../shared/schemas/reports'
 
 const at = (year: number, month: number) => monthIndex(year, month)
@@ -65,5 +66,59 @@ describe('planVsActual', () => {
     expect(report.planOnly).toEqual([{ name: 'Trip', planned: twelve({ 2: 5 }) }])
     expect(report.actualOnly).toEqual([{ name: 'Gym', actual: twelve({ 1: 15 }) }])
     expect(report.uncategorized).toEqual(twelve({ 1: 4 }))
+  })
+})
+
+describe('largestCategories', () => {
+  const report = (names: string[], uncategorized = [0, 0]) => ({
+    months: ['2026-01', '2026-02'],
+    categories: names.map((name, i) => ({ name, spent: [100 - i, 1] })),
+    uncategorized,
+    income: [0, 0],
+    totalSpent: [0, 0],
+  })
+
+  it('keeps the first `count` and sums the rest and the uncategorized into Other', () => {
+    expect(largestCategories(report(['A', 'B', 'C', 'D']), 2)).toEqual([
+      { name: 'A', spent: [100, 1] }, { name: 'B', spent: [99, 1] }, { name: 'Other', spent: [98 + 97, 2], other: true },
+    ])
+    expect(largestCategories(report(['A'], [5, -2]), 8)).toEqual([{ name: 'A', spent: [100, 1] }, { name: 'Other', spent: [5, -2], other: true }])
+  })
+
+  it('has no Other when nothing else spent, and does not take the name of a category shown', () => {
+    expect(largestCategories(report(['A', 'B']), 8)).toEqual([{ name: 'A', spent: [100, 1] }, { name: 'B', spent: [99, 1] }])
+    expect(largestCategories(report(['Other', 'B']), 1).map(series => series.name)).toEqual(['Other', 'Other (the rest)'])
+  })
+})
+
+describe('spendingTable', () => {
+  const report = {
+    months: ['2026-01', '2026-02'],
+    categories: [{ name: 'Rent', spent: [100, 100] }, { name: 'Food', spent: [30, -5] }],
+    uncategorized: [7, 0],
+    income: [500, 400],
+    totalSpent: [137, 95],
+  }
+
+  it('lists every category, the uncategorized, the total spent and the income, each with its total', () => {
+    expect(spendingTable(report)).toEqual([
+      { label: 'Rent', values: [100, 100], total: 200, kind: 'category' },
+      { label: 'Food', values: [30, -5], total: 25, kind: 'category' },
+      { label: 'Uncategorized', values: [7, 0], total: 7, kind: 'uncategorized' },
+      { label: 'Total spent', values: [137, 95], total: 232, kind: 'total' },
+      { label: 'Income', values: [500, 400], total: 900, kind: 'income' },
+    ])
+  })
+
+  it('keeps to the categories named, in the report\'s order, without the uncategorized', () => {
+    expect(spendingTable(report, ['Food', 'Rent']).map(row => row.label)).toEqual(['Rent', 'Food', 'Total spent', 'Income'])
+  })
+})
+
+describe('spendingCsv', () => {
+  it('writes the months as the header and each row in major units, quoting what needs it', () => {
+    const rows = [{ label: 'Food, "fresh"', values: [1050, -5], total: 1045, kind: 'category' as const }, { label: 'Income', values: [0, 100000], total: 100000, kind: 'income' as const }]
+    expect(spendingCsv(['2026-01', '2026-02'], rows, 2)).toBe(',2026-01,2026-02,Total\r\n"Food, ""fresh""",10.50,-0.05,10.45\r\nIncome,0.00,1000.00,1000.00\r\n')
+    expect(spendingCsv(['2026-01'], [{ label: 'Rent', values: [1200], total: 1200, kind: 'category' }], 0)).toBe(',2026-01,Total\r\nRent,1200,1200\r\n')
   })
 })
