@@ -1,8 +1,13 @@
+import type { Issue } from '#shared/schemas/common'
+
 // The message a failed $fetch should show: the API's own (it is written for
-// people), or a hint that the server could not be reached.
+// people), each of its issues when it names several, or a hint that the server
+// could not be reached.
 export function apiErrorMessage(error: unknown): string {
-  const message = (error as { data?: { message?: unknown } } | undefined)?.data?.message
-  return typeof message === 'string' && message ? message : 'Could not reach the server. Check your connection and try again.'
+  const data = (error as { data?: { message?: unknown, data?: { issues?: Issue[] } } } | undefined)?.data
+  const issues = data?.data?.issues
+  if (Array.isArray(issues) && issues.length > 1) return `Invalid request: ${issues.map(issue => issue.path ? `${issue.path}: ${issue.message}` : issue.message).join('; ')}`
+  return typeof data?.message === 'string' && data.message ? data.message : 'Could not reach the server. Check your connection and try again.'
 }
 
 type FetchOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE', body?: unknown, headers?: Record<string, string> }

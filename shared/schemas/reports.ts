@@ -23,7 +23,7 @@ const yearMonth = z.string({ error: 'Give one month, as YYYY-MM' })
 export const spendingQuery = z.object({ from: yearMonth.optional(), to: yearMonth.optional() })
   .superRefine(({ from, to }, ctx) => {
     if (from === undefined || to === undefined) return
-    if (from > to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must not be before from' })
+    if (from > to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last month must not come before the first' })
     else if (to - from + 1 > MAX_REPORT_MONTHS) ctx.addIssue({ code: 'custom', path: ['to'], message: `A report covers at most ${MAX_REPORT_MONTHS} months` })
   })
 

@@ -111,8 +111,16 @@ describe('the reports page', () => {
     // A backwards range is explained and not asked for.
     await page.getByLabel('From', { exact: true }).fill('2031-04')
     await page.getByRole('button', { name: 'Show' }).click()
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The first month must not come after the last.')
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The last month must not come before the first')
     expect(new URL(page.url()).search).toBe('?from=2031-01&to=2031-03')
+    await page.getByLabel('From', { exact: true }).fill('2028-03')
+    await page.getByRole('button', { name: 'Show' }).click()
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('A report covers at most 36 months')
+    // A range the page would not ask for, from the address: the API's reason, and the form to mend it.
+    await page.goto(`${baseUrl}/reports?from=1999-12&to=2031-03`)
+    await hydrated(page)
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Must be a month from 2000-01 to 2100-12')
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('1999-12')
     await page.getByLabel('From', { exact: true }).fill('2031-02')
     await page.getByRole('button', { name: 'Show' }).click()
     await page.waitForURL(`${baseUrl}/reports?from=2031-02&to=2031-03`)
