@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { MAX_YEAR, MIN_YEAR, year } from './common'
+import { year } from './common'
+import { MAX_YEAR, MIN_YEAR } from './limits'
 
 // A report's months run from 2000-01 to 2100-12; a default range is 12 months,
 // a range asked for at most 36.
