@@ -1,9 +1,13 @@
+import { useIntersectionObserver } from '@vueuse/core'
+
 // Chart.js options for bar charts of money. Chart.js plots numbers, so amounts
 // become major units (`toChart`) only for drawing; the axis shows rounded
 // amounts in the user's currency, the tooltips and `ChartDataTable` exact ones.
 // Below Tailwind's `sm` breakpoint the bars run across, one label per line:
 // upright bars there would rotate, skip or cut off their labels.
-export function useMoneyChart(exact: (datasetIndex: number, dataIndex: number) => number, rowCount: () => number) {
+// The bars (chart.js, in <LazyBarChart>) are drawn once the chart comes near the
+// viewport (`seen`): a chart further down the page does not load with it.
+export function useMoneyChart(root: MaybeRefOrGetter<HTMLElement | null>, exact: (datasetIndex: number, dataIndex: number) => number, rowCount: () => number) {
   const money = useMoney()
   const { user } = useAuth()
   const { currency } = useBudgets()
@@ -30,5 +34,11 @@ export function useMoneyChart(exact: (datasetIndex: number, dataIndex: number) =
   }))
   // Across, each label needs room for its two bars.
   const height = computed(() => narrow.value ? `${Math.max(16, 4 + rowCount() * 2.75)}rem` : '16rem')
-  return { options, toChart, narrow, height }
+  const seen = ref(false)
+  const { stop } = useIntersectionObserver(root, (entries) => {
+    if (!entries.some(entry => entry.isIntersecting)) return
+    seen.value = true
+    stop()
+  }, { rootMargin: '200px' })
+  return { options, toChart, narrow, height, seen }
 }
