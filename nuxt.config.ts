@@ -51,6 +51,12 @@ export default defineNuxtConfig({
       const options = (ssr.build ??= {}).rolldownOptions ??= {}
       options.external = [...[options.external ?? []].flat(), /\/node_modules\/unctx\//]
     },
+    // Lazy components (a dialog, a chart) load when they first render. Nuxt's
+    // default prefetch hint for every dynamic import would download them with
+    // each page that could show them, opened or not.
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) chunk.dynamicImports = []
+    },
     // Our API error handler runs first; pages still get Nuxt's error page.
     'nitro:config'(config) {
       const existing = config.errorHandler ? [config.errorHandler].flat() : []

@@ -11,7 +11,7 @@ import { bin, root, startProcess, type RunningServer } from '../scripts/servers.
 
 export interface LoadResult { p50: number, p99: number, rps: number, errors: number, n: number }
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? Number.NaN
+export const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? Number.NaN
 
 export async function load(run: (i: number) => Promise<Response>, concurrency: number, seconds: number): Promise<LoadResult> {
   const latencies: number[] = []

@@ -1,10 +1,14 @@
+import { useIntersectionObserver } from '@vueuse/core'
+
 // Chart.js options for bar charts of money. Chart.js plots numbers, so amounts
 // become major units (`toChart`) only for drawing; the axis shows rounded
 // amounts in the user's currency, the tooltips and `ChartDataTable` exact ones.
 // Below Tailwind's `sm` breakpoint the bars run across, one label per line:
 // upright bars there would rotate, skip or cut off their labels. Text and grid
 // lines follow the light or dark color mode (a canvas does not inherit CSS).
-export function useMoneyChart(exact: (datasetIndex: number, dataIndex: number) => number, rowCount: () => number, { stacked = false, uprightHeight = '16rem' } = {}) {
+// The bars (chart.js, in <LazyBarChart>) are drawn once the chart comes near the
+// viewport (`seen`): a chart further down the page does not load with it.
+export function useMoneyChart(root: MaybeRefOrGetter<HTMLElement | null>, exact: (datasetIndex: number, dataIndex: number) => number, rowCount: () => number, { stacked = false, uprightHeight = '16rem' } = {}) {
   const money = useMoney()
   const { user } = useAuth()
   const { currency } = useBudgets()
@@ -44,5 +48,11 @@ export function useMoneyChart(exact: (datasetIndex: number, dataIndex: number) =
   // Across, each label needs room for its bars (one when stacked).
   const rowHeight = stacked ? 1.75 : 2.75
   const height = computed(() => narrow.value ? `${Math.max(16, 4 + rowCount() * rowHeight)}rem` : uprightHeight)
-  return { options, toChart, narrow, height }
+  const seen = ref(false)
+  const { stop } = useIntersectionObserver(root, (entries) => {
+    if (!entries.some(entry => entry.isIntersecting)) return
+    seen.value = true
+    stop()
+  }, { rootMargin: '200px' })
+  return { options, toChart, narrow, height, seen }
 }

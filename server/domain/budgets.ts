@@ -1,7 +1,8 @@
 // Budgets, their members and invites. Only an owner changes a budget, its
 // members and invites; any member reads it and may leave.
 import type { Budget, BudgetCreate, BudgetDetail, BudgetPatch, CreatedInvite, Invite, InviteCreate, Member, Role } from '#shared/schemas/budgets'
-import { INVITE_DAYS, MAX_PENDING_INVITES } from '#shared/schemas/budgets'
+import { MAX_PENDING_INVITES } from '#shared/schemas/budgets'
+import { INVITE_DAYS } from '#shared/schemas/limits'
 import type { Db } from '../utils/db'
 import { authorize, requireBudget, type Caller } from './access'
 import { conflict, isId, notFound, updateVersioned } from './errors'

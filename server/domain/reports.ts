@@ -3,7 +3,8 @@
 // (shared/utils/reports.ts) lay the sums out.
 import { Prisma } from '../generated/prisma/client'
 import type { ReadDb } from '../utils/read-only'
-import { REPORT_MONTHS, type PlanVsActualReport, type SpendingQuery, type SpendingReport } from '#shared/schemas/reports'
+import type { PlanVsActualReport, SpendingQuery, SpendingReport } from '#shared/schemas/reports'
+import { REPORT_MONTHS } from '#shared/schemas/limits'
 import { planVsActual, reportRange, spendingReport, type PlanVsActualRows, type SpendingRows } from '#shared/utils/reports'
 import { requireBudget, type Caller } from './access'
 import { spentPartsSql } from './spent-parts'

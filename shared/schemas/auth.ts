@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { EMPTY_PATCH, changesSomething, currency, locale, name } from './common'
-
-export const MIN_PASSWORD_LENGTH = 10
+import { MIN_PASSWORD_LENGTH } from './limits'
 
 export const email = z.email('Must be a valid email address').max(254)
 

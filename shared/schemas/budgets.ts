@@ -1,11 +1,9 @@
 import { z } from 'zod'
 import { EMPTY_PATCH, changesSomething, currency, name, version } from './common'
+import { INVITE_DAYS, INVITE_ROLES, ROLES } from './limits'
 
-export const ROLES = ['owner', 'editor', 'viewer'] as const
 export type Role = typeof ROLES[number]
-export const INVITE_ROLES = ['editor', 'viewer'] as const
 
-export const INVITE_DAYS = { min: 1, max: 30, default: 7 } as const
 export const MAX_PENDING_INVITES = 50
 
 export const budgetCreateBody = z.strictObject({

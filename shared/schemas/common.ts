@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_SORT_ORDER, MAX_YEAR, MIN_YEAR } from './limits'
 
 export const MAX_MONEY = 1_000_000_000
 
@@ -29,7 +30,6 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export const nonNegativeMoney = money.min(0, 'Must not be negative')
 
-export const MAX_SORT_ORDER = 1_000_000_000
 export const sortOrder = z.number().int().min(-MAX_SORT_ORDER).max(MAX_SORT_ORDER)
 
 export const version = z.number().int().min(1)
@@ -37,8 +37,6 @@ export const version = z.number().int().min(1)
 // A record id given in a body: any string; one that names nothing answers 404 or 400 later.
 export const recordId = z.string().max(100)
 
-export const MIN_YEAR = 2000
-export const MAX_YEAR = 2100
 const YEAR_RANGE = `Must be a year from ${MIN_YEAR} to ${MAX_YEAR}`
 export const year = z.number({ error: YEAR_RANGE }).int(YEAR_RANGE).min(MIN_YEAR, YEAR_RANGE).max(MAX_YEAR, YEAR_RANGE)
 export const monthNumber = z.number().int().min(1).max(12)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_SPLITS } from './limits'
 import { EMPTY_PATCH, changesSomething, isoDate, monthNumber, money, name, nonNegativeMoney, recordId, sortOrder, text, version, year } from './common'
 
 export const monthCreateBody = z.strictObject({
@@ -54,9 +55,6 @@ export const fixedPaymentPatchBody = z.strictObject({
 
 const transactionAmount = money.refine(value => value !== 0, 'Must not be zero (a negative amount is a refund)')
 export const MAX_DESCRIPTION = 200
-
-export const MIN_SPLITS = 2
-export const MAX_SPLITS = 50
 
 // The whole list of a transaction's parts, at most MAX_SPLITS (a longer one is
 // refused before anything is looked up); the least and their sum are checked

@@ -1,30 +1,19 @@
 import { z } from 'zod'
-import { MAX_YEAR, MIN_YEAR, year } from './common'
+import { year } from './common'
+import { readYearMonth, rangeIssue } from '../utils/reports'
+import { MAX_YEAR, MIN_YEAR } from './limits'
 
-// A report's months run from 2000-01 to 2100-12; a default range is 12 months,
-// a range asked for at most 36.
-export const REPORT_MONTHS = 12
-export const MAX_REPORT_MONTHS = 36
-
-// A calendar month as a number that counts months: year * 12 + month - 1.
-export const monthIndex = (year: number, month: number) => year * 12 + month - 1
-export const FIRST_MONTH = monthIndex(MIN_YEAR, 1)
-export const LAST_MONTH = monthIndex(MAX_YEAR, 12)
-
-const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 const MONTH_RANGE = `Must be a month from ${MIN_YEAR}-01 to ${MAX_YEAR}-12, as YYYY-MM`
 
 // "YYYY-MM", given once, read as its month index.
 const yearMonth = z.string({ error: 'Give one month, as YYYY-MM' })
-  .regex(YEAR_MONTH, MONTH_RANGE)
-  .transform(text => monthIndex(Number(text.slice(0, 4)), Number(text.slice(5))))
-  .refine(index => index >= FIRST_MONTH && index <= LAST_MONTH, MONTH_RANGE)
+  .refine(text => readYearMonth(text) !== undefined, MONTH_RANGE)
+  .transform(text => readYearMonth(text)!)
 
 export const spendingQuery = z.object({ from: yearMonth.optional(), to: yearMonth.optional() })
   .superRefine(({ from, to }, ctx) => {
-    if (from === undefined || to === undefined) return
-    if (from > to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last month must not come before the first' })
-    else if (to - from + 1 > MAX_REPORT_MONTHS) ctx.addIssue({ code: 'custom', path: ['to'], message: `A report covers at most ${MAX_REPORT_MONTHS} months` })
+    const issue = from !== undefined && to !== undefined ? rangeIssue(from, to) : undefined
+    if (issue) ctx.addIssue({ code: 'custom', path: ['to'], message: issue })
   })
 
 export const planVsActualQuery = z.object({

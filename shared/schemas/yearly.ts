@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EMPTY_PATCH, changesSomething, monthNumber, name, nonNegativeMoney, recordId, sortOrder, version, year } from './common'
+import { MAX_PERCENT_BASIS_POINTS } from './limits'
 
 export const DEFAULT_SECTIONS = ['Fixed expenses', 'Variable expenses', 'Savings']
 
@@ -28,7 +29,6 @@ export const rowPatchBody = z.strictObject({ name: name.optional(), sortOrder: s
 export const entryPatchBody = z.strictObject({ amount: nonNegativeMoney, version: version.optional() })
 
 const deductionType = z.enum(['percent', 'fixed'])
-export const MAX_PERCENT_BASIS_POINTS = 10_000
 
 export function deductionValueIssue(type: 'percent' | 'fixed', value: number): string | undefined {
   if (type === 'percent' && value > MAX_PERCENT_BASIS_POINTS) return 'A percent deduction is 0–10000 basis points (10000 = 100 %)'

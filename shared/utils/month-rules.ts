@@ -1,7 +1,8 @@
 // Monthly budget rules as plain functions: no database, no HTTP. The API and
 // the month page share them, so the page's figures are the server's.
-import { MAX_SPLITS, MIN_SPLITS, type CategorySummary, type MonthSummary } from '#shared/schemas/months'
-import { MAX_SORT_ORDER, type Issue } from '#shared/schemas/common'
+import type { CategorySummary, MonthSummary } from '#shared/schemas/months'
+import type { Issue } from '#shared/schemas/common'
+import { MAX_SORT_ORDER, MAX_SPLITS, MIN_SPLITS } from '#shared/schemas/limits'
 
 export interface SummaryInput {
   month: { id: string, year: number, month: number, income: number }

@@ -1,5 +1,6 @@
 // Yearly plan rules as plain functions, shared by the API and the grid page.
-import { MAX_PERCENT_BASIS_POINTS, type PlanMonthSummary, type PlanSummary } from '#shared/schemas/yearly'
+import type { PlanMonthSummary, PlanSummary } from '#shared/schemas/yearly'
+import { MAX_PERCENT_BASIS_POINTS } from '#shared/schemas/limits'
 import { formatMoneyInput, parseMoney, type MoneyParse } from './money'
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const

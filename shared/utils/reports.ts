@@ -1,6 +1,7 @@
 // Reports as plain functions over the sums one statement reads (server/domain/reports.ts):
 // which months a report covers, and how its lists are laid out and ordered.
-import { FIRST_MONTH, LAST_MONTH, REPORT_MONTHS, type Comparison, type PlanVsActualReport, type SpendingQuery, type SpendingReport } from '#shared/schemas/reports'
+import type { Comparison, PlanVsActualReport, SpendingQuery, SpendingReport } from '#shared/schemas/reports'
+import { FIRST_MONTH, LAST_MONTH, MAX_REPORT_MONTHS, REPORT_MONTHS, monthIndex } from '#shared/schemas/limits'
 import { MONTHS, summarizePlan } from './plan-rules'
 
 export interface MonthRange { first: number, last: number }
@@ -14,6 +15,19 @@ export function reportRange({ from, to }: SpendingQuery, newest: number | null):
   if (from !== undefined) return { first: from, last: Math.min(from + span, LAST_MONTH) }
   const last = to ?? newest
   return last === null ? null : { first: Math.max(last - span, FIRST_MONTH), last }
+}
+
+// "YYYY-MM" from 2000-01 to 2100-12 as its month index; anything else undefined.
+export function readYearMonth(text: string): number | undefined {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text)
+  const index = match ? monthIndex(Number(match[1]), Number(match[2])) : Number.NaN
+  return index >= FIRST_MONTH && index <= LAST_MONTH ? index : undefined
+}
+
+// What is wrong with a range whose both ends were given: in the words the API and the page use.
+export function rangeIssue(from: number, to: number): string | undefined {
+  if (from > to) return 'The last month must not come before the first'
+  if (to - from + 1 > MAX_REPORT_MONTHS) return `A report covers at most ${MAX_REPORT_MONTHS} months`
 }
 
 export const monthLabel = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`

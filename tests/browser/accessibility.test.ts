@@ -81,6 +81,12 @@ const chartTable = (page: Page, caption: string) => page.getByRole('table', { na
 const overhang = (page: Page) => page.evaluate(() =>
   document.documentElement.scrollHeight - Math.max(window.innerHeight, Math.ceil(document.getElementById('main')!.getBoundingClientRect().bottom + window.scrollY)))
 
+// A chart draws its bars once scrolled near (useMoneyChart).
+async function chartDrawn(page: Page, testid: string) {
+  await page.getByTestId(testid).scrollIntoViewIfNeeded()
+  await page.getByTestId(testid).locator('canvas').waitFor()
+}
+
 const notFoundShown = (page: Page) => page.getByRole('heading', { name: 'Page not found' }).waitFor()
 // Each test visits several pages, on a machine that also runs other files' browsers.
 const SEVERAL_PAGES = 150_000
@@ -111,7 +117,7 @@ describe('accessibility: axe-core finds nothing critical or serious', () => {
       const monthId = await monthWithData(context)
       await audit('/months', 'months', page => expect.poll(() => page.getByTestId('month-card').textContent()).toContain('Balance'))
       await audit(`/months/${monthId}`, 'month', async (page) => {
-        await page.getByTestId('budget-chart').locator('canvas').waitFor()
+        await chartDrawn(page, 'budget-chart')
         await expect.poll(() => page.getByLabel('Notes').inputValue()).toBe('Birthday present for Sam.')
         expect(await page.getByLabel('Income this month').inputValue()).toBe('5,000.00')
       })
@@ -134,7 +140,7 @@ describe('accessibility: axe-core finds nothing critical or serious', () => {
 
       await audit('/yearly', 'yearly-empty', page => page.getByText('No yearly plan yet').waitFor())
       const year = await planWithData(context)
-      await audit(`/yearly/${year}`, 'yearly-plan', page => page.getByTestId('plan-chart').locator('canvas').waitFor())
+      await audit(`/yearly/${year}`, 'yearly-plan', page => chartDrawn(page, 'plan-chart'))
       const months = await chartTable(page, 'Net income and expenses by month')
       expect(months).toHaveLength(12)
       expect(months[0]).toEqual(['Jan', '$2,700.00', '$1,600.00'])

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { mockComponent, mountSuspended } from '@nuxt/test-utils/runtime'
 import { h } from 'vue'
 import type { MonthDetail, Split, Transaction } from '#shared/schemas/months'
@@ -559,10 +559,14 @@ describe('splitting a transaction', () => {
     await settled()
   }
 
+  // The editor's code loads when it is first opened.
+  const editorShown = (view: View) => vi.waitUntil(() => view.page.find('[data-testid="split-line"]').exists(), { timeout: 10_000 })
+
   async function openSplit(description: string, month?: MonthDetail) {
     const view = await mountMonthPage({ month })
     await view.page.find(`button[aria-label="Split ${description}"]`).trigger('click')
     await settled()
+    await editorShown(view)
     return view
   }
 
@@ -700,6 +704,7 @@ describe('splitting a transaction', () => {
     api.on('PATCH', `/api/transactions/${shop.id}`, body => ok({ ...shop, ...body, version: 4 }))
     await view.page.find('button[aria-label="Split Market"]').trigger('click')
     await settled()
+    await editorShown(view)
     expect(view.page.findAll('[data-testid="split-line"]').map(line => (line.find('[data-field="amount"]').element as HTMLInputElement).value)).toEqual(['45.00', '15.00'])
     expect(left(view)).toBe('All assigned')
     await view.page.find('[data-testid="unsplit"]').trigger('click')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { byCodePoints, largestCategories, monthLabel, planVsActual, reportRange, spendingReport, spendingTable } from '../../shared/utils/reports'
 import { spendingCsv } from '../../shared/utils/spending-csv'
-import { monthIndex } from '../../shared/schemas/reports'
+import { monthIndex } from '../../shared/schemas/limits'
 
 const at = (year: number, month: number) => monthIndex(year, month)
 
