@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
-import type { Browser, BrowserContextOptions } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Request } from 'playwright-core'
 import { applyMigrations } from '../scripts/migrate-engine.ts'
 import { freePort, startEmbeddedPostgres } from '../scripts/postgres.ts'
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from '../scripts/seed.ts'
@@ -43,15 +43,18 @@ async function measure(browser: Browser, url: string, rate: number, cookies: Bro
     // Every JavaScript response, whatever asked for it (script tag, modulepreload, prefetch, import()),
     // each file once: a second request for it is answered from the cache.
     const sizes = new Map<string, Promise<number>>()
-    page.on('requestfinished', (request) => {
+    const count = (request: Request) => {
       const { pathname } = new URL(request.url())
       if (pathname.endsWith('.js') && !sizes.has(pathname)) sizes.set(pathname, request.sizes().then(size => size.responseBodySize))
-    })
+    }
+    page.on('requestfinished', count)
     const response = await page.goto(url)
     if (!response?.ok()) throw new Error(`${url}: ${response?.status()}`)
     await hydrated(page)
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(SETTLE_MS)
+    // The load has ended: what finishes later (even while the context closes) is not counted.
+    page.off('requestfinished', count)
     const seen = await page.evaluate(() => (window as unknown as { pageBench: { lcp: number, fcp: number, longTasks: [number, number][] } }).pageBench)
     const ttfb = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseStart)
     // Lighthouse's Total Blocking Time: each long task's part after the first contentful paint, less 50 ms.
