@@ -9,7 +9,7 @@ import { UApp, UButton } from '#components'
 import App from '~/app.vue'
 import ModalActions from '~/components/ModalActions.vue'
 import NewPlanModal from '~/components/yearly/NewPlanModal.vue'
-import { BUDGET_ID, apiError, button, created, fakeApi, held, inDocument, nextNavigation, ok, settled, signedInAs, typeKeys, userWith } from './helpers'
+import { BUDGET_ID, apiError, button, created, dialogShown, fakeApi, held, inDocument, nextNavigation, ok, settled, signedInAs, typeKeys, userWith } from './helpers'
 
 // happy-dom has no canvas to draw the chart on.
 mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
@@ -68,6 +68,7 @@ describe('the New yearly plan dialog', () => {
     const page = await mountSuspended(Page, { attachTo: document.body })
     await page.find('[data-testid="new-plan"]').trigger('click')
     await settled()
+    await dialogShown()
     return {
       year: () => inDocument('[data-testid="new-plan-year"]')!,
       create: () => inDocument('[data-testid="create-plan"]')!,
@@ -212,6 +213,7 @@ describe('the New month dialog on the months page', () => {
     await settled()
     await page.find('[data-testid="new-month"]').trigger('click')
     await settled()
+    await dialogShown()
     return {
       page,
       create: () => inDocument('[data-testid="create-month"]')!,

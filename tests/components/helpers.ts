@@ -1,6 +1,6 @@
 import { registerEndpoint } from '@nuxt/test-utils/runtime'
 import { DOMWrapper, enableAutoUnmount, flushPromises } from '@vue/test-utils'
-import { afterEach } from 'vitest'
+import { afterEach, vi } from 'vitest'
 import { defineEventHandler, readBody, setResponseStatus } from 'h3'
 import type { User } from '#shared/schemas/auth'
 import type { Budget, Role } from '#shared/schemas/budgets'
@@ -127,6 +127,9 @@ export function inDocument(selector: string) {
   const element = document.querySelector(selector)
   return element ? new DOMWrapper(element) : undefined
 }
+
+// A dialog's code loads when it is first opened (useOpenedOnce): wait until it shows.
+export const dialogShown = () => vi.waitUntil(() => document.querySelector('[role="dialog"]'), { timeout: 10_000 })
 
 export function button(text: string, within: ParentNode = document.body) {
   const found = [...within.querySelectorAll('button')].find(candidate => candidate.textContent?.trim() === text)

@@ -6,7 +6,7 @@ import type { MonthDetail, Split, Transaction } from '#shared/schemas/months'
 import { summarizeDetail } from '#shared/utils/month-rules'
 import { USelect } from '#components'
 import App from '~/app.vue'
-import { BUDGET_ID, apiError, button, created, fakeApi, inDocument, nextNavigation, noContent, ok, settled, shownToasts, signedInAs, typeKeys, userWith } from './helpers'
+import { BUDGET_ID, apiError, button, created, dialogShown, fakeApi, inDocument, nextNavigation, noContent, ok, settled, shownToasts, signedInAs, typeKeys, userWith } from './helpers'
 
 // happy-dom has no canvas to draw the chart on.
 mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
@@ -455,6 +455,7 @@ describe('deleting the month', () => {
 
     await view.page.find('[data-testid="delete-month"]').trigger('click')
     await settled()
+    await dialogShown()
     const dialog = inDocument('[role="dialog"]')!
     expect(dialog.find('h2').text()).toBe('Delete March 2026?')
     expect(dialog.find('p').text()).toBe('Deleted with it: 2 categories, 2 transactions, and 1 fixed payment. This cannot be undone.')

@@ -5,7 +5,7 @@ import { defineComponent, h, type Ref } from 'vue'
 import type { CategoryEntry, Deduction, IncomeEntry, IncomeSource, Plan, PlanDetail, YearlyCategory } from '#shared/schemas/yearly'
 import App from '~/app.vue'
 import PlanGrid from '~/components/yearly/PlanGrid.vue'
-import { BUDGET_ID, apiError, created, fakeApi, held, inDocument, nextNavigation, noContent, ok, paste, settled, shownToasts, signedInAs, toasts, typeKeys, userWith } from './helpers'
+import { BUDGET_ID, apiError, created, dialogShown, fakeApi, held, inDocument, nextNavigation, noContent, ok, paste, settled, shownToasts, signedInAs, toasts, typeKeys, userWith } from './helpers'
 
 // happy-dom has no canvas to draw the chart on.
 mockComponent('YearlyPlanChart', () => ({ setup: () => () => h('div') }))
@@ -444,6 +444,7 @@ describe('the yearly plan page', () => {
     api.on('PATCH', `/api/yearly/${view.plan.id}`, body => ok({ ...view.plan, name: body.name, version: 2 }))
     await view.page.find('[data-testid="rename-plan"]').trigger('click')
     await settled()
+    await dialogShown()
     const name = inDocument('[data-testid="plan-name-input"]')!
     await name.setValue('')
     await typeKeys(name, 'Family budget')
@@ -463,6 +464,7 @@ describe('the yearly plan page', () => {
 
     await view.page.find('[data-testid="delete-plan"]').trigger('click')
     await settled()
+    await dialogShown()
     const dialog = inDocument('[role="dialog"]')!
     expect(dialog.find('h2').text()).toBe(`Delete the ${view.plan.year} plan?`)
     expect(dialog.find('p').text()).toBe('Deleted with it: 1 income source and 2 categories, with every amount in them. This cannot be undone.')
