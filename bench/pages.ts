@@ -110,8 +110,9 @@ try {
     for (const [page, path] of pages) {
       for (const rate of RATES) {
         const key = `${page} ${rate}`
-        results.set(key, [...results.get(key) ?? [], await measure(browser, base + path, rate, session)])
-        console.log(`run ${run + 1}/${RUNS}: ${key}×`)
+        const load = await measure(browser, base + path, rate, session)
+        results.set(key, [...results.get(key) ?? [], load])
+        console.log(`run ${run + 1}/${RUNS}: ${key}×: ${kb(load.jsBytes, 1)} KB, TTFB ${seconds(load.ttfb)}, LCP ${seconds(load.lcp)}, TBT ${load.tbt.toFixed(0)} ms`)
       }
     }
   }
