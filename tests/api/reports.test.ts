@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../helpers/api'
-import { expectError, expectIssues, generator, insertRows, queriesOf, signedInClient } from '../helpers/api'
+import { expectError, expectIssues, generator, insertRows, randomSpending, queriesOf, signedInClient } from '../helpers/api'
 
 const label = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
 const indexOf = (year: number, month: number) => year * 12 + month - 1
@@ -35,26 +35,9 @@ function randomBudget(seed: number, first: number, length: number): Generated {
     const month = { id: randomUUID(), year, month: m, income: random.int(0, 500000), categories: NAMES.filter(() => random.next() < 0.6).map(name => ({ id: randomUUID(), name })) }
     data.months.push(month)
     const categoryIds = [null, ...month.categories.map(c => c.id)]
-    for (let t = random.int(0, 8); t > 0; t--) {
-      const transaction: Generated['transactions'][number] = { id: randomUUID(), monthId: month.id, categoryId: random.pick(categoryIds), date: `${year}-${String(m).padStart(2, '0')}-0${random.int(1, 9)}`, amount: 0 }
-      const parts = random.next() < 0.3 ? random.int(2, 4) : 0
-      if (parts) {
-        transaction.categoryId = null
-        for (let p = 0; p < parts; p++) {
-          const amount = random.int(-3000, 20000) || 1
-          data.splits.push({ id: randomUUID(), transactionId: transaction.id, monthId: month.id, categoryId: random.pick(categoryIds), position: p, amount })
-          transaction.amount += amount
-        }
-        if (transaction.amount === 0) {
-          data.splits.at(-1)!.amount += 1
-          transaction.amount = 1
-        }
-      }
-      else {
-        transaction.amount = random.int(-5000, 30000) || 7
-      }
-      data.transactions.push(transaction)
-    }
+    const spending = randomSpending(random, month, categoryIds)
+    data.transactions.push(...spending.transactions)
+    data.splits.push(...spending.splits)
     for (let f = random.int(0, 2); f > 0; f--) data.fixed.push({ id: randomUUID(), monthId: month.id, categoryId: random.pick(categoryIds), name: random.pick(NAMES), amount: random.int(0, 90000) })
   }
   return data

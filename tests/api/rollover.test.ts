@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../helpers/api'
-import { expectIssues, generator, insertRows, queriesOf, signedInClient, sql } from '../helpers/api'
+import { expectIssues, generator, insertRows, randomSpending, queriesOf, signedInClient, sql } from '../helpers/api'
 import { carryOver, type RolloverMonth } from '../../shared/utils/rollover'
 
 // A month with these categories ([name, rollover, budgeted]): its id and each category's id by name.
@@ -159,26 +159,9 @@ function randomBudget(seed: number): Generated {
     const month = { id: randomUUID(), year, month: m, categories: names.map(name => ({ id: randomUUID(), name, rollover: random.next() < 0.7, budgeted: random.int(0, 50000) })) }
     data.months.push(month)
     const categoryIds = [null, ...month.categories.map(c => c.id)]
-    for (let t = random.int(0, 8); t > 0; t--) {
-      const transaction: Generated['transactions'][number] = { id: randomUUID(), monthId: month.id, categoryId: random.pick(categoryIds), date: `${year}-${String(m).padStart(2, '0')}-0${random.int(1, 9)}`, amount: 0 }
-      const parts = random.next() < 0.3 ? random.int(2, 4) : 0
-      if (parts) {
-        transaction.categoryId = null
-        for (let p = 0; p < parts; p++) {
-          const amount = random.int(-3000, 20000) || 1
-          data.splits.push({ id: randomUUID(), transactionId: transaction.id, categoryId: random.pick(categoryIds), position: p, amount })
-          transaction.amount += amount
-        }
-        if (transaction.amount === 0) {
-          data.splits.at(-1)!.amount += 1
-          transaction.amount = 1
-        }
-      }
-      else {
-        transaction.amount = random.int(-5000, 30000) || 7
-      }
-      data.transactions.push(transaction)
-    }
+    const spending = randomSpending(random, month, categoryIds)
+    data.transactions.push(...spending.transactions)
+    data.splits.push(...spending.splits)
   }
   return data
 }

@@ -140,3 +140,33 @@ export function generator(seed: number) {
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
   return { next, int, pick: <T>(list: T[]) => list[int(0, list.length - 1)]! }
 }
+
+// A month's random spending: up to 8 transactions in its first nine days,
+// refunds among them, about 3 in 10 split into 2–4 parts; a category drawn from
+// `categoryIds` (null: none) for each transaction or part. No transaction adds up to 0.
+export function randomSpending(random: ReturnType<typeof generator>, month: { id: string, year: number, month: number }, categoryIds: (string | null)[]) {
+  type Transaction = { id: string, monthId: string, categoryId: string | null, date: string, amount: number }
+  const transactions: Transaction[] = []
+  const splits: { id: string, transactionId: string, monthId: string, categoryId: string | null, position: number, amount: number }[] = []
+  for (let t = random.int(0, 8); t > 0; t--) {
+    const transaction: Transaction = { id: randomUUID(), monthId: month.id, categoryId: random.pick(categoryIds), date: `${month.year}-${String(month.month).padStart(2, '0')}-0${random.int(1, 9)}`, amount: 0 }
+    const parts = random.next() < 0.3 ? random.int(2, 4) : 0
+    if (parts) {
+      transaction.categoryId = null
+      for (let p = 0; p < parts; p++) {
+        const amount = random.int(-3000, 20000) || 1
+        splits.push({ id: randomUUID(), transactionId: transaction.id, monthId: month.id, categoryId: random.pick(categoryIds), position: p, amount })
+        transaction.amount += amount
+      }
+      if (transaction.amount === 0) {
+        splits.at(-1)!.amount += 1
+        transaction.amount = 1
+      }
+    }
+    else {
+      transaction.amount = random.int(-5000, 30000) || 7
+    }
+    transactions.push(transaction)
+  }
+  return { transactions, splits }
+}
