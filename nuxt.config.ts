@@ -25,6 +25,10 @@ export default defineNuxtConfig({
     },
   },
   sourcemap: { server: false, client: false },
+  // A link fetches its page's code when pointed at, focused or touched, not
+  // whenever it scrolls into view: a page full of links would otherwise load
+  // most of the app with it.
+  experimental: { defaults: { nuxtLink: { prefetch: true, prefetchOn: { visibility: false, interaction: true } } } },
   compatibilityDate: '2026-11-01',
 
   nitro: {

@@ -84,7 +84,7 @@ const overhang = (page: Page) => page.evaluate(() =>
 // A chart draws its bars once scrolled near (useMoneyChart).
 async function chartDrawn(page: Page, testid: string) {
   await page.getByTestId(testid).scrollIntoViewIfNeeded()
-  await page.getByTestId(testid).locator('canvas').waitFor()
+  await page.getByTestId(testid).locator('svg').waitFor()
 }
 
 const notFoundShown = (page: Page) => page.getByRole('heading', { name: 'Page not found' }).waitFor()

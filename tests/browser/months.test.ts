@@ -80,7 +80,14 @@ describe('month budget in the browser', () => {
     await expect.poll(() => cardValue(page, 'balance')).toBe('$1,694.50')
     // Fun is overspent: shown in the error colour.
     await expect.poll(() => page.getByTestId('category-row').filter({ has: page.getByLabel('Budget for Fun') }).locator('[data-overspent]').textContent()).toBe('-$10.00')
-    await expect.poll(() => page.getByTestId('budget-chart').locator('canvas').count()).toBe(1)
+    // The chart: a bar per category and series, each titled with its exact amount, Fun's spending in red.
+    const bars = page.getByTestId('budget-chart').locator('.ct-bar')
+    await expect.poll(() => bars.evaluateAll(lines => lines.map(line => `${line.querySelector('title')?.textContent} ${(line as SVGElement).style.stroke}`).sort())).toEqual([
+      'Fun, Budgeted: $50.00 rgb(148, 163, 184)',
+      'Fun, Spent: $60.00 rgb(239, 68, 68)',
+      'Groceries, Budgeted: $400.00 rgb(148, 163, 184)',
+      'Groceries, Spent: $45.50 rgb(5, 150, 105)',
+    ])
 
     await expect.poll(() => page.getByTestId('transaction').filter({ hasText: 'Supermarket' }).textContent()).toContain('Groceries')
 

@@ -46,7 +46,7 @@ describe('the overview', () => {
 
     await page.goto(`${baseUrl}/`)
     await hydrated(page)
-    await page.getByTestId('category-chart').locator('canvas').waitFor()
+    await page.getByTestId('category-chart').locator('svg').waitFor()
     const glance = { income: await cardValue(page, 'income'), spent: await cardValue(page, 'spent'), available: await cardValue(page, 'available') }
     expect(glance).toEqual({ income: '$3,500.00', spent: '$653.00', available: '$1,700.00' })
     const daysLeft = new Date(year, month, 0).getDate() - now.getDate() + 1
@@ -95,7 +95,7 @@ describe('the reports page', () => {
 
     await page.goto(`${baseUrl}/reports?from=2031-01&to=2031-03`)
     await hydrated(page)
-    await page.getByTestId('category-chart').locator('canvas').waitFor()
+    await page.getByTestId('category-chart').locator('svg').waitFor()
     expect((await page.getByTestId('report-table').locator('thead th').allTextContents()).map(text => text.trim())).toEqual(['Category', 'Jan 2031', 'Feb 2031', 'Mar 2031', 'Total'])
     expect(await rowsOf(page, 'report-row')).toEqual([
       ['Rent', '$1,000.00', '$0.00', '$0.00', '$1,000.00'],

@@ -121,7 +121,7 @@ describe('yearly plan grid in the browser', () => {
     await expect.poll(() => page.getByLabel('Row name Rent').count()).toBe(0)
     // The chart draws its bars once scrolled near.
     await page.getByTestId('plan-chart').scrollIntoViewIfNeeded()
-    await expect.poll(() => page.getByTestId('plan-chart').locator('canvas').count()).toBe(1)
+    await expect.poll(() => page.getByTestId('plan-chart').locator('svg').count()).toBe(1)
 
     // Everything above was saved: a reload shows the same numbers.
     await page.reload()

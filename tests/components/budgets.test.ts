@@ -9,7 +9,7 @@ import { USelect } from '#components'
 import App from '~/app.vue'
 import { BUDGET_ID, apiError, budgetWith, button, created, fakeApi, inDocument, nextNavigation, noContent, ok, settled, shownToasts, signedInAs, userWith } from './helpers'
 
-// happy-dom has no canvas to draw the charts on.
+// happy-dom has no layout to draw the charts in.
 mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
 mockComponent('YearlyPlanChart', () => ({ setup: () => () => h('div') }))
 

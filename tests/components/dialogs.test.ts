@@ -11,7 +11,7 @@ import ModalActions from '~/components/ModalActions.vue'
 import NewPlanModal from '~/components/yearly/NewPlanModal.vue'
 import { BUDGET_ID, apiError, button, created, dialogShown, fakeApi, held, inDocument, nextNavigation, ok, settled, signedInAs, typeKeys, userWith } from './helpers'
 
-// happy-dom has no canvas to draw the chart on.
+// happy-dom has no layout to draw the chart in.
 mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
 
 signedInAs(userWith('USD'))

@@ -8,7 +8,7 @@ import { USelect } from '#components'
 import App from '~/app.vue'
 import { BUDGET_ID, apiError, button, created, dialogShown, fakeApi, inDocument, nextNavigation, noContent, ok, settled, shownToasts, signedInAs, typeKeys, userWith } from './helpers'
 
-// happy-dom has no canvas to draw the chart on.
+// happy-dom has no layout to draw the chart in.
 mockComponent('MonthBudgetChart', () => ({ setup: () => () => h('div') }))
 
 signedInAs(userWith('USD'))

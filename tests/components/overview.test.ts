@@ -7,7 +7,7 @@ import type { PlanVsActualReport, SpendingReport } from '#shared/schemas/reports
 import App from '~/app.vue'
 import { BUDGET_ID, apiError, fakeApi, ok, settled, signedInAs, userWith } from './helpers'
 
-// happy-dom has no canvas to draw the charts on.
+// happy-dom has no layout to draw the charts in.
 mockComponent('MoneyBarChart', () => ({ setup: () => () => h('div') }))
 
 signedInAs(userWith('USD'))

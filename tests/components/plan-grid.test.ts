@@ -7,7 +7,7 @@ import App from '~/app.vue'
 import PlanGrid from '~/components/yearly/PlanGrid.vue'
 import { BUDGET_ID, apiError, created, dialogShown, fakeApi, held, inDocument, nextNavigation, noContent, ok, paste, settled, shownToasts, signedInAs, toasts, typeKeys, userWith } from './helpers'
 
-// happy-dom has no canvas to draw the chart on.
+// happy-dom has no layout to draw the chart in.
 mockComponent('YearlyPlanChart', () => ({ setup: () => () => h('div') }))
 
 signedInAs(userWith('USD'))
