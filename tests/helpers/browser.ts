@@ -18,6 +18,7 @@ export async function launchChromium(): Promise<Browser> {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
+      '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup',
     ],
   })
 }
