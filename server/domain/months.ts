@@ -155,6 +155,9 @@ type SummaryRow = SummaryInput['month'] & Omit<SummaryInput, 'month'>
 // its chain. Only categories that roll over (and those of the months asked
 // for) take part, and spending is summed only for the ones that carry into
 // next month, so a budget without rollover reads no other month's spending.
+// Those categories are looked up as an array: PostgreSQL cannot tell how many
+// rows a CTE holds, and for `IN (SELECT …)` it read the whole Transaction table,
+// every budget's; the ("categoryId", amount) indexes answer from the index alone.
 async function summaries(db: ReadDb, where: Prisma.Sql): Promise<MonthSummary[]> {
   const rows = await db.$queryRaw<SummaryRow[]>`
     WITH target AS (SELECT m.id, m."budgetId", m.year, m.month, m.income FROM "Month" m WHERE ${where}),
@@ -174,9 +177,9 @@ async function summaries(db: ReadDb, where: Prisma.Sql): Promise<MonthSummary[]>
     chained AS (SELECT *, sum(starts) OVER (PARTITION BY "budgetId", name ORDER BY idx) AS chain FROM linked),
     "carriedSpent" AS (
       SELECT "categoryId", sum(amount) AS spent FROM (
-        SELECT t."categoryId", t.amount FROM "Transaction" t WHERE t."categoryId" IN (SELECT id FROM chained WHERE "carriesOut")
+        SELECT t."categoryId", t.amount FROM "Transaction" t WHERE t."categoryId" = ANY(ARRAY(SELECT id FROM chained WHERE "carriesOut"))
         UNION ALL
-        SELECT s."categoryId", s.amount FROM "Split" s WHERE s."categoryId" IN (SELECT id FROM chained WHERE "carriesOut")
+        SELECT s."categoryId", s.amount FROM "Split" s WHERE s."categoryId" = ANY(ARRAY(SELECT id FROM chained WHERE "carriesOut"))
       ) parts GROUP BY 1
     ),
     carried AS (

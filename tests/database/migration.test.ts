@@ -105,7 +105,7 @@ describe('migration to shared budgets', () => {
     await query(url, FILL)
     for (const table of TABLES) before[table] = await rows(url, table)
     checksBefore = await checks(url)
-    expect(await applyMigrations(url)).toEqual(['20261202000000_shared_budgets', '20261203000000_rollover_splits'])
+    expect(await applyMigrations(url)).toEqual(['20261202000000_shared_budgets', '20261203000000_rollover_splits', '20261204000000_spending_by_category'])
   })
 
   it('gives every user one "Personal" budget in their currency, owned since they registered', async () => {
