@@ -1,4 +1,4 @@
-import { useIntersectionObserver } from '@vueuse/core'
+import { useIntersectionObserver, useMediaQuery } from '@vueuse/core'
 
 // What the money charts share. A chart plots numbers, so amounts become major
 // units (`toChart`) only for drawing; the axis shows rounded amounts in the
@@ -15,11 +15,7 @@ export function useMoneyChart(root: MaybeRefOrGetter<HTMLElement | null>, rowCou
   const axisAmount = computed(() => new Intl.NumberFormat(user.value?.locale ?? 'en-US', { style: 'currency', currency: currency.value, notation: 'compact' }))
   const axisLabel = (value: number) => axisAmount.value.format(value)
 
-  const narrowQuery = window.matchMedia('(max-width: 639px)')
-  const narrow = ref(narrowQuery.matches)
-  const followQuery = (event: MediaQueryListEvent) => narrow.value = event.matches
-  narrowQuery.addEventListener('change', followQuery)
-  onBeforeUnmount(() => narrowQuery.removeEventListener('change', followQuery))
+  const narrow = useMediaQuery('(max-width: 639px)')
 
   // Across, each label needs room for its bars (one when stacked).
   const rowHeight = stacked ? 1.75 : 2.75
