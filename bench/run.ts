@@ -312,8 +312,9 @@ ${rolloverRows.join('\n')}
 
 - **p50 ratio with history / without**, median of the rounds: ${rolloverRatio(1)} at concurrency 1,
   ${rolloverRatio(32)} at 32 (target ≤ 1.2×). The chain is one statement (window functions over
-  the budget's rolling categories, server/domain/months.ts); spending is summed only for the
-  categories that carry into the next month, through the category indexes of transactions and splits.
+  the budget's rolling categories, server/domain/months.ts); an earlier month's spending is the sum
+  each category keeps (its \`spent\`, kept by triggers), so none of its transactions is read. The
+  baseline sums the transactions: its equal answer checks those sums too.
 
 ### Mixed load, connections, cold start
 

@@ -153,39 +153,28 @@ type SummaryRow = SummaryInput['month'] & Omit<SummaryInput, 'month'>
 // previous calendar month and rolls over. Each unbroken run is a chain, and a
 // category's carriedIn is the sum of budgeted - spent over the earlier links of
 // its chain. Only categories that roll over (and those of the months asked
-// for) take part, and spending is summed only for the ones that carry into
-// next month, so a budget without rollover reads no other month's spending.
-// Those categories are looked up as an array: PostgreSQL cannot tell how many
-// rows a CTE holds, and for `IN (SELECT …)` it read the whole Transaction table,
-// every budget's; the ("categoryId", amount) indexes answer from the index alone.
+// for) take part, and their spending is the sum each category keeps (its
+// "spent", kept by triggers), so no earlier month's transaction is read.
+// Names are only compared for equality here: byte order ("C") is enough.
 async function summaries(db: ReadDb, where: Prisma.Sql): Promise<MonthSummary[]> {
   const rows = await db.$queryRaw<SummaryRow[]>`
     WITH target AS (SELECT m.id, m."budgetId", m.year, m.month, m.income FROM "Month" m WHERE ${where}),
     links AS (
-      SELECT c.id, c."monthId", c.name, c.budgeted, c."sortOrder", c.rollover, h."budgetId", h.year * 12 + h.month AS idx
+      SELECT c.id, c."monthId", c.name, c.budgeted, c.spent, c."sortOrder", c.rollover, h."budgetId", h.year * 12 + h.month AS idx
       FROM "Month" h JOIN "Category" c ON c."monthId" = h.id
       WHERE h."budgetId" IN (SELECT "budgetId" FROM target)
         AND h.year * 12 + h.month <= (SELECT max(year * 12 + month) FROM target)
         AND (c.rollover OR h.id IN (SELECT id FROM target))
     ),
     linked AS (
-      SELECT *,
-        CASE WHEN lag(idx) OVER w = idx - 1 AND lag(rollover) OVER w THEN 0 ELSE 1 END AS starts,
-        coalesce(rollover AND lead(idx) OVER w = idx + 1, false) AS "carriesOut"
-      FROM links WINDOW w AS (PARTITION BY "budgetId", name ORDER BY idx)
+      SELECT *, CASE WHEN lag(idx) OVER w = idx - 1 AND lag(rollover) OVER w THEN 0 ELSE 1 END AS starts
+      FROM links WINDOW w AS (PARTITION BY "budgetId", name COLLATE "C" ORDER BY idx)
     ),
-    chained AS (SELECT *, sum(starts) OVER (PARTITION BY "budgetId", name ORDER BY idx) AS chain FROM linked),
-    "carriedSpent" AS (
-      SELECT "categoryId", sum(amount) AS spent FROM (
-        SELECT t."categoryId", t.amount FROM "Transaction" t WHERE t."categoryId" = ANY(ARRAY(SELECT id FROM chained WHERE "carriesOut"))
-        UNION ALL
-        SELECT s."categoryId", s.amount FROM "Split" s WHERE s."categoryId" = ANY(ARRAY(SELECT id FROM chained WHERE "carriesOut"))
-      ) parts GROUP BY 1
-    ),
+    chained AS (SELECT *, sum(starts) OVER (PARTITION BY "budgetId", name COLLATE "C" ORDER BY idx) AS chain FROM linked),
     carried AS (
-      SELECT c.id, c."monthId", c.name, c.budgeted, c."sortOrder",
-        coalesce(sum(c.budgeted - coalesce(cs.spent, 0)) OVER (PARTITION BY c."budgetId", c.name, c.chain ORDER BY c.idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS "carriedIn"
-      FROM chained c LEFT JOIN "carriedSpent" cs ON cs."categoryId" = c.id
+      SELECT id, "monthId", name, budgeted, "sortOrder",
+        coalesce(sum(budgeted - spent) OVER (PARTITION BY "budgetId", name COLLATE "C", chain ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS "carriedIn"
+      FROM chained
     )
     SELECT m.id, m.year, m.month, m.income,
       coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'budgeted', c.budgeted, 'carriedIn', c."carriedIn") ORDER BY c."sortOrder", c.name, c.id)

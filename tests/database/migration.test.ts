@@ -105,7 +105,7 @@ describe('migration to shared budgets', () => {
     await query(url, FILL)
     for (const table of TABLES) before[table] = await rows(url, table)
     checksBefore = await checks(url)
-    expect(await applyMigrations(url)).toEqual(['20261202000000_shared_budgets', '20261203000000_rollover_splits', '20261204000000_spending_by_category'])
+    expect(await applyMigrations(url)).toEqual(['20261202000000_shared_budgets', '20261203000000_rollover_splits', '20261204000000_spending_by_category', '20261205000000_category_spent'])
   })
 
   it('gives every user one "Personal" budget in their currency, owned since they registered', async () => {
@@ -121,9 +121,10 @@ describe('migration to shared budgets', () => {
     expect(await query(url, 'SELECT 1 FROM "Invite"')).toEqual([])
   })
 
-  it('keeps every row, its id, version and updatedAt; months and plans move into their user\'s budget; transactions are marked as their user\'s, categories do not roll over', async () => {
+  it('keeps every row, its id, version and updatedAt; months and plans move into their user\'s budget; transactions are marked as their user\'s, categories do not roll over and hold what they spent', async () => {
     const budgetOf = new Map((await query(url, 'SELECT "userId"::text, "budgetId"::text FROM "Membership"')).map(r => [r.userId, r.budgetId]))
     const monthOwner = new Map(before.Month!.map(m => [m.id, m.userId]))
+    const spentOf = (categoryId: string) => before.Transaction!.filter(t => t.categoryId === categoryId).reduce((sum, t) => sum + t.amount, 0)
     for (const table of TABLES) {
       const expected = before[table]!.map((row) => {
         if (table === 'Month' || table === 'Plan') {
@@ -131,7 +132,7 @@ describe('migration to shared budgets', () => {
           return { ...rest, budgetId: budgetOf.get(userId) }
         }
         if (table === 'Transaction') return { ...row, createdById: monthOwner.get(row.monthId) }
-        if (table === 'Category') return { ...row, rollover: false }
+        if (table === 'Category') return { ...row, rollover: false, spent: spentOf(row.id) }
         return row
       })
       expect(await rows(url, table), table).toEqual(expected)
