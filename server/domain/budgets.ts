@@ -66,9 +66,9 @@ export async function listInvites(db: Db, caller: Caller, id: string): Promise<I
   return rows.map(presentInvite)
 }
 
-// Serializes the changes to one budget's members and invites (the owner count,
-// the pending invites' count) until the transaction ends.
-async function lockBudget(tx: Client, budgetId: string) {
+// Serializes the changes to one budget's members, invites and rules (the owner
+// count, the pending invites' and the rules' counts) until the transaction ends.
+export async function lockBudget(tx: Client, budgetId: string) {
   await tx.$queryRaw`SELECT 1 FROM "Budget" WHERE id = ${budgetId}::uuid FOR UPDATE`
 }
 

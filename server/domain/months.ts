@@ -19,7 +19,7 @@ const monthFields = { id: true, budgetId: true, year: true, month: true, income:
 const categoryFields = { id: true, monthId: true, name: true, budgeted: true, rollover: true, sortOrder: true, version: true } as const
 const fixedPaymentFields = { id: true, monthId: true, name: true, amount: true, dueDay: true, paid: true, categoryId: true, version: true } as const
 const splitFields = { select: { id: true, categoryId: true, amount: true, note: true }, orderBy: { position: 'asc' } } as const
-const transactionFields = { id: true, monthId: true, categoryId: true, date: true, description: true, amount: true, splits: splitFields, version: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const
+const transactionFields = { id: true, monthId: true, categoryId: true, date: true, description: true, amount: true, splits: splitFields, importId: true, version: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const
 
 const categoryOrder: Prisma.CategoryOrderByWithRelationInput[] = [{ sortOrder: 'asc' }, { name: 'asc' }, { id: 'asc' }]
 const fixedPaymentOrder: Prisma.FixedPaymentOrderByWithRelationInput[] = [{ createdAt: 'asc' }, { seq: 'asc' }]

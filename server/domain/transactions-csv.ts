@@ -18,8 +18,11 @@ export function formatTransactionsCsv(rows: CsvRow[], decimals: number): string 
   return stringify([CSV_HEADER, ...rows.map(row => [row.date, row.description, formatMajorAmount(row.amount, decimals), row.categoryName])], { record_delimiter: 'windows', quoted_match: /[\r\n]/ })
 }
 
+// A row read from a file, with the line it starts on.
+export type ReadRow = CsvRow & { line: number }
+
 export type ParseResult
-  = | { ok: true, rows: CsvRow[] }
+  = | { ok: true, rows: ReadRow[] }
     | { ok: false, tooMany: true }
     | { ok: false, tooMany?: false, issues: Issue[] }
 
@@ -64,8 +67,9 @@ function readRecords(csv: string): { records: CsvRecord[], broken: number[] } {
 }
 
 // Every bad row is reported, by the line of the file it starts on (header = 1).
-// Line breaks are read as LF: CRLF inside a quoted field is kept as LF.
-export function parseTransactionsCsv(csv: string, month: { year: number, month: number }, decimals: number): ParseResult {
+// Line breaks are read as LF: CRLF inside a quoted field is kept as LF. A date
+// outside the month is bad unless `anyDate` (a statement import lists it apart).
+export function parseTransactionsCsv(csv: string, month: { year: number, month: number }, decimals: number, { anyDate = false } = {}): ParseResult {
   const { records, broken } = readRecords(csv.replace(/\r\n/g, '\n'))
   const [header, ...body] = records
   if (!header || header.fields.join(',') !== CSV_HEADER.join(',') || header.line !== 1) {
@@ -73,7 +77,7 @@ export function parseTransactionsCsv(csv: string, month: { year: number, month: 
   }
   if (body.length + broken.length > MAX_IMPORT_ROWS) return { ok: false, tooMany: true }
 
-  const rows: CsvRow[] = []
+  const rows: ReadRow[] = []
   const issues: Issue[] = broken.map(line => ({ path: `line ${line}`, message: 'This row is not valid CSV: a quote is not closed, or a quote stands inside a field that does not start with one' }))
   const monthLabel = `${month.year}-${String(month.month).padStart(2, '0')}`
   for (const record of body) {
@@ -85,14 +89,14 @@ export function parseTransactionsCsv(csv: string, month: { year: number, month: 
     else {
       const [date, text, amountText, category] = fields as [string, string, string, string]
       if (!isoDate.safeParse(date).success) problems.push('date must be a real day as YYYY-MM-DD')
-      else if (!isInMonth(date, month.year, month.month)) problems.push(`date must be a day of ${monthLabel}`)
+      else if (!anyDate && !isInMonth(date, month.year, month.month)) problems.push(`date must be a day of ${monthLabel}`)
       if (!description.safeParse(text).success) problems.push(`description must be at most ${MAX_DESCRIPTION} characters, without NUL or lone surrogates`)
       const amount = parseMajorAmount(amountText, decimals)
       if (amount === undefined) problems.push(`amount must be digits with at most ${decimals} decimal${decimals === 1 ? '' : 's'}, optionally negative (no symbols or grouping)`)
       else if (amount === 0 || Math.abs(amount) > MAX_MONEY) problems.push(`amount must not be zero, and at most ${formatMajorAmount(MAX_MONEY, decimals)} either way`)
       const categoryName = category === '' ? { success: true as const, data: '' } : nameSchema.safeParse(category)
       if (!categoryName.success) problems.push('category must be empty or a name of 1–100 characters')
-      if (!problems.length) rows.push({ date, description: text, amount: amount!, categoryName: categoryName.data! })
+      if (!problems.length) rows.push({ line: record.line, date, description: text, amount: amount!, categoryName: categoryName.data! })
     }
     if (problems.length) issues.push({ path: `line ${record.line}`, message: problems.join('; ') })
   }

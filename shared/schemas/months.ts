@@ -108,7 +108,7 @@ export interface FixedPayment { id: string, monthId: string, name: string, amoun
 export interface Split { id: string, categoryId: string | null, amount: number, note: string }
 // createdBy: who added it (their current name), null once that account is gone.
 // splits: its parts in the order sent, [] for a plain transaction.
-export interface Transaction { id: string, monthId: string, categoryId: string | null, date: string, description: string, amount: number, splits: Split[], version: number, createdAt: string, createdBy: { id: string, name: string | null } | null }
+export interface Transaction { id: string, monthId: string, categoryId: string | null, date: string, description: string, amount: number, splits: Split[], importId: string | null, version: number, createdAt: string, createdBy: { id: string, name: string | null } | null }
 export interface MonthDetail extends Month {
   categories: Category[]
   fixedPayments: FixedPayment[]

@@ -290,7 +290,7 @@ describe('transactions', () => {
     const category = (await client.post('/api/categories', { monthId: month.id, name: 'Food', budgeted: 0 })).body
     const late = await client.post('/api/transactions', { monthId: month.id, date: day(month, 20), amount: 1250, description: '<script>"x"</script> 😀', categoryId: category.id })
     expect(late.status).toBe(201)
-    expect(late.body).toEqual({ id: expect.any(String), monthId: month.id, categoryId: category.id, date: day(month, 20), description: '<script>"x"</script> 😀', amount: 1250, splits: [], version: 1, createdAt: expect.stringMatching(/Z$/), createdBy: { id: user.id, name: 'Test Person' } })
+    expect(late.body).toEqual({ id: expect.any(String), monthId: month.id, categoryId: category.id, date: day(month, 20), description: '<script>"x"</script> 😀', amount: 1250, splits: [], importId: null, version: 1, createdAt: expect.stringMatching(/Z$/), createdBy: { id: user.id, name: 'Test Person' } })
     const early1 = (await client.post('/api/transactions', { monthId: month.id, date: day(month, 1), amount: -300 })).body
     const early2 = (await client.post('/api/transactions', { monthId: month.id, date: day(month, 1), amount: 700 })).body
     expect(early1).toMatchObject({ description: '', categoryId: null, amount: -300 })

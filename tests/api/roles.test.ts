@@ -118,11 +118,19 @@ async function withToken(): Promise<Ctx> {
   return { budgetId: budget.id, token: invite.token }
 }
 const justBudget = async (budgetId: string): Promise<Ctx> => ({ budgetId })
+async function withRule(budgetId: string): Promise<Ctx> {
+  const rule = ok(await owner.client.post(`/api/budgets/${budgetId}/rules`, { match: 'contains', text: 'coffee', categoryName: 'Treats' }), 201, 'create rule')
+  return { budgetId, ruleId: rule.id }
+}
+// A one-line OFX statement dated in the context's month.
+const statement = (c: Ctx) => `OFXHEADER:100\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKACCTFROM><ACCTID>ROLES</BANKACCTFROM><BANKTRANLIST>
+<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>${c.day.replaceAll('-', '')}<TRNAMT>-3.50<FITID>F1<NAME>Coffee</STMTTRN>
+</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`
 
 // Who may call a route: at least this role in the budget; "self": any member,
 // on themself; "signed-in": anyone signed in (the route names no budget).
 type Need = 'viewer' | 'editor' | 'owner' | 'self' | 'signed-in'
-interface Call { method: string, path: string, json?: unknown, csv?: string }
+interface Call { method: string, path: string, json?: unknown, csv?: string, file?: { type: string, body: string } }
 interface Route {
   route: string // the route as the file under server/api names it
   variant?: string
@@ -162,6 +170,11 @@ const ROUTES: Route[] = [
   { route: 'DELETE /api/budgets/:id/members/:userId', variant: 'themself (leave)', need: 'self', status: 204, fresh: true, exceptions: { owner: 409 }, make: justBudget, target: 'budgetId', call: (c, me) => del(`/api/budgets/${c.budgetId}/members/${me.id}`) },
   // The owner made the invite's budget, so is a member already: 409.
   { route: 'POST /api/invites/accept', need: 'signed-in', status: 200, exceptions: { owner: 409 }, make: withToken, call: c => post('/api/invites/accept', { token: c.token }) },
+  // Categorization rules.
+  { route: 'GET /api/budgets/:id/rules', need: 'viewer', status: 200, make: withRule, target: 'budgetId', call: c => get(`/api/budgets/${c.budgetId}/rules`) },
+  { route: 'POST /api/budgets/:id/rules', need: 'editor', status: 201, make: justBudget, target: 'budgetId', call: c => post(`/api/budgets/${c.budgetId}/rules`, { match: 'startsWith', text: 'Corner', categoryName: 'Groceries' }) },
+  { route: 'PATCH /api/rules/:id', need: 'editor', status: 200, make: withRule, target: 'ruleId', call: c => patch(`/api/rules/${c.ruleId}`, { text: 'tea' }) },
+  { route: 'DELETE /api/rules/:id', need: 'editor', status: 204, make: withRule, target: 'ruleId', call: c => del(`/api/rules/${c.ruleId}`) },
   // Reports.
   { route: 'GET /api/budgets/:id/reports/spending', need: 'viewer', status: 200, make: withTransaction, target: 'budgetId', call: c => get(`/api/budgets/${c.budgetId}/reports/spending`) },
   { route: 'GET /api/budgets/:id/reports/plan-vs-actual', need: 'viewer', status: 200, make: withRows, target: 'budgetId', call: c => get(`/api/budgets/${c.budgetId}/reports/plan-vs-actual?year=${c.year}`) },
@@ -177,6 +190,8 @@ const ROUTES: Route[] = [
   { route: 'GET /api/months/:id/summary', need: 'viewer', status: 200, make: withTransaction, target: 'monthId', call: c => get(`/api/months/${c.monthId}/summary`) },
   { route: 'GET /api/months/:id/transactions.csv', need: 'viewer', status: 200, make: withTransaction, target: 'monthId', call: c => get(`/api/months/${c.monthId}/transactions.csv`) },
   { route: 'POST /api/months/:id/transactions/import', need: 'editor', status: 201, make: withMonth, target: 'monthId', call: c => ({ method: 'POST', path: `/api/months/${c.monthId}/transactions/import`, csv: `${CSV_HEADER}\n${c.day},Coffee,3.50,Treats\n` }) },
+  { route: 'POST /api/months/:id/import', variant: 'preview', need: 'editor', status: 200, make: withMonth, target: 'monthId', call: c => ({ method: 'POST', path: `/api/months/${c.monthId}/import?preview=true`, file: { type: 'application/x-ofx', body: statement(c) } }) },
+  { route: 'POST /api/months/:id/import', need: 'editor', status: 201, make: withMonth, target: 'monthId', call: c => ({ method: 'POST', path: `/api/months/${c.monthId}/import`, file: { type: 'application/x-ofx', body: statement(c) } }) },
   { route: 'POST /api/categories', need: 'editor', status: 201, make: withMonth, target: 'monthId', call: c => post('/api/categories', { monthId: c.monthId, name: 'Groceries', budgeted: 40000 }) },
   { route: 'PATCH /api/categories/:id', need: 'editor', status: 200, make: withCategory, target: 'categoryId', call: c => patch(`/api/categories/${c.categoryId}`, { budgeted: 20000 }) },
   { route: 'DELETE /api/categories/:id', need: 'editor', status: 204, make: withTransaction, target: 'categoryId', call: c => del(`/api/categories/${c.categoryId}`) },
@@ -239,6 +254,7 @@ const personOf = (caller: Caller) => ({ 'owner': owner, 'editor': editor, 'viewe
 
 function send(client: Client, call: Call, headers: Record<string, string> = {}) {
   if (call.csv !== undefined) return client.request(call.method, call.path, { body: call.csv, headers: { 'content-type': 'text/csv', ...headers } })
+  if (call.file) return client.request(call.method, call.path, { body: call.file.body, headers: { 'content-type': call.file.type, ...headers } })
   return client.request(call.method, call.path, { json: call.json, headers })
 }
 
@@ -260,6 +276,7 @@ async function snapshot(budgetIds: string[]) {
       'fixedPayments', (SELECT json_agg(x ORDER BY x.id) FROM "FixedPayment" x WHERE x."monthId" IN (SELECT id FROM m)),
       'transactions', (SELECT json_agg(x ORDER BY x.id) FROM "Transaction" x WHERE x."monthId" IN (SELECT id FROM m)),
       'splits', (SELECT json_agg(x ORDER BY x.id) FROM "Split" x JOIN "Transaction" t ON t.id = x."transactionId" WHERE t."monthId" IN (SELECT id FROM m)),
+      'rules', (SELECT json_agg(x ORDER BY x.id) FROM "Rule" x WHERE x."budgetId" IN (SELECT id FROM b)),
       'plans', (SELECT json_agg(x ORDER BY x.id) FROM "Plan" x WHERE x.id IN (SELECT id FROM p)),
       'sections', (SELECT json_agg(x ORDER BY x.id) FROM "Section" x WHERE x.id IN (SELECT id FROM s)),
       'yearlyCategories', (SELECT json_agg(x ORDER BY x.id) FROM "YearlyCategory" x WHERE x.id IN (SELECT id FROM yc)),

@@ -32,8 +32,8 @@ function monthOf(): MonthDetail {
     categories: [food],
     fixedPayments: [{ id: randomUUID(), monthId: id, name: 'Rent', amount: 120000, dueDay: 1, paid: false, categoryId: null, version: 1 }],
     transactions: [
-      { id: randomUUID(), monthId: id, categoryId: food.id, date: '2026-03-05', description: 'Market', amount: 1500, splits: [], version: 1, createdAt: stamp, createdBy: SAM },
-      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, splits: [], version: 1, createdAt: stamp, createdBy: { id: pat.id, name: null } },
+      { id: randomUUID(), monthId: id, categoryId: food.id, date: '2026-03-05', description: 'Market', amount: 1500, splits: [], importId: null, version: 1, createdAt: stamp, createdBy: SAM },
+      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, splits: [], importId: null, version: 1, createdAt: stamp, createdBy: { id: pat.id, name: null } },
     ],
   }
 }
@@ -66,7 +66,7 @@ describe('a viewer', () => {
     const month = monthOf()
     const food = month.categories[0]!
     food.rollover = true
-    month.transactions.push({ id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-09', description: 'Market run', amount: 3000, version: 2, createdAt: stamp, createdBy: SAM, splits: [
+    month.transactions.push({ id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-09', description: 'Market run', amount: 3000, importId: null, version: 2, createdAt: stamp, createdBy: SAM, splits: [
       { id: randomUUID(), categoryId: food.id, amount: 2000, note: 'Veg' },
       { id: randomUUID(), categoryId: null, amount: 1000, note: '' },
     ] })

@@ -27,8 +27,8 @@ function monthOf(): MonthDetail {
     categories: [groceries, fun],
     fixedPayments: [{ id: randomUUID(), monthId: id, name: 'Rent', amount: 120000, dueDay: 1, paid: false, categoryId: null, version: 1 }],
     transactions: [
-      { id: randomUUID(), monthId: id, categoryId: fun.id, date: '2026-03-05', description: 'Cinema', amount: 1500, splits: [], version: 1, createdAt: '2026-03-05T19:00:00.000Z', createdBy: PAT },
-      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, splits: [], version: 1, createdAt: '2026-03-06T07:00:00.000Z', createdBy: SAM },
+      { id: randomUUID(), monthId: id, categoryId: fun.id, date: '2026-03-05', description: 'Cinema', amount: 1500, splits: [], importId: null, version: 1, createdAt: '2026-03-05T19:00:00.000Z', createdBy: PAT },
+      { id: randomUUID(), monthId: id, categoryId: null, date: '2026-03-06', description: 'Bus', amount: 250, splits: [], importId: null, version: 1, createdAt: '2026-03-06T07:00:00.000Z', createdBy: SAM },
     ],
   }
 }
@@ -38,7 +38,7 @@ function answerTransactionPosts() {
   api.on('POST', '/api/transactions', body => created({
     id: randomUUID(), categoryId: null, description: '', ...body,
     splits: (body.splits ?? []).map((split: { amount: number, categoryId?: string | null, note?: string }): Split => ({ id: randomUUID(), amount: split.amount, categoryId: split.categoryId ?? null, note: split.note ?? '' })),
-    version: 1, createdAt: new Date().toISOString(), createdBy: PAT,
+    importId: null, version: 1, createdAt: new Date().toISOString(), createdBy: PAT,
   } satisfies Transaction))
 }
 
@@ -540,7 +540,7 @@ describe('rollover and what categories carry in', () => {
 // A "Market" purchase of 60.00 added to the month, split into 45.00 of Groceries
 // ("Food") and 15.00 as `rest` says.
 function marketIn(month: MonthDetail, rest: { categoryId: string | null, note: string }): Transaction {
-  const shop: Transaction = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
+  const shop: Transaction = { id: randomUUID(), monthId: month.id, categoryId: null, date: '2026-03-10', description: 'Market', amount: 6000, importId: null, version: 3, createdAt: '2026-03-10T10:00:00.000Z', createdBy: PAT, splits: [
     { id: randomUUID(), categoryId: month.categories[0]!.id, amount: 4500, note: 'Food' },
     { id: randomUUID(), amount: 1500, ...rest },
   ] }

@@ -105,7 +105,7 @@ describe('migration to shared budgets', () => {
     await query(url, FILL)
     for (const table of TABLES) before[table] = await rows(url, table)
     checksBefore = await checks(url)
-    expect(await applyMigrations(url)).toEqual(['20261202000000_shared_budgets', '20261203000000_rollover_splits', '20261204000000_spending_by_category', '20261205000000_category_spent'])
+    expect(await applyMigrations(url)).toEqual(['20261202000000_shared_budgets', '20261203000000_rollover_splits', '20261204000000_spending_by_category', '20261205000000_category_spent', '20261206000000_statement_import'])
   })
 
   it('gives every user one "Personal" budget in their currency, owned since they registered', async () => {
@@ -131,7 +131,7 @@ describe('migration to shared budgets', () => {
           const { userId, ...rest } = row
           return { ...rest, budgetId: budgetOf.get(userId) }
         }
-        if (table === 'Transaction') return { ...row, createdById: monthOwner.get(row.monthId) }
+        if (table === 'Transaction') return { ...row, createdById: monthOwner.get(row.monthId), importId: null, importBudgetId: null }
         if (table === 'Category') return { ...row, rollover: false, spent: spentOf(row.id) }
         return row
       })

@@ -26,7 +26,7 @@ export class Client {
     }
   }
 
-  async request<T = any>(method: string, path: string, options: { json?: unknown, body?: string, headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+  async request<T = any>(method: string, path: string, options: { json?: unknown, body?: string | Uint8Array<ArrayBuffer>, headers?: Record<string, string> } = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers }
     if (this.cookie) headers.cookie = this.cookie
     let body = options.body

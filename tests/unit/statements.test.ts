@@ -6,6 +6,7 @@ import { bankAmount, joinDescription } from '../../server/domain/statements/line
 import { parseQif } from '../../server/domain/statements/qif'
 import { parseCamt } from '../../server/domain/statements/camt'
 import { parseStatement } from '../../server/domain/statements'
+import { sortLines, type Candidate } from '../../server/domain/statements/sort'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/statements/${name}`, import.meta.url))
 const text = (name: string) => fixture(name).toString('utf8')
@@ -166,5 +167,47 @@ describe('XML as camt.053', () => {
     expect(parseStatement(fixture('entity-expansion.xml'), 'text/xml', { decimals: 2, currency: 'EUR' })).toEqual(body('DOCTYPE'))
     expect(parseStatement(fixture('garbage.bin'), 'application/xml', { decimals: 2, currency: 'EUR' })).toEqual(body('not text'))
     expect(parseStatement(fixture('account.camt053.xml'), 'application/xml', { decimals: 2, currency: 'EUR' })).toMatchObject({ ok: true, read: 5 })
+  })
+})
+
+describe('sorting lines into the four lists', () => {
+  const month = { year: 2026, month: 11 }
+  const line = (n: number, date: string, amount: number, importId: string | null = null, description = 'Shop') => ({ line: n, date, description, amount, importId })
+  const candidate = (id: string, date: string, amount: number, created: string, imported = false): Candidate => ({ id, date, amount, imported, createdAt: new Date(created), seq: 1n })
+  const none = { known: new Map<string, string>(), candidates: [], rules: [], categories: new Map<string, string>() }
+
+  it('takes the nearest candidate in date, then the oldest created, each once; a line with a bank id only one without', () => {
+    const candidates = [
+      candidate('older-far', '2026-11-07', 500, '2026-10-01'),
+      candidate('newer-near', '2026-11-09', 500, '2026-11-01'),
+      candidate('imported', '2026-11-10', 700, '2026-10-01', true),
+      candidate('too-far', '2026-11-14', 700, '2026-10-01'),
+    ]
+    const sorted = sortLines({ ...none, month, candidates, lines: [line(1, '2026-11-10', 500, 'A:1'), line(2, '2026-11-10', 500), line(3, '2026-11-10', 500), line(4, '2026-11-10', 700, 'A:2')] })
+    expect(sorted.possibleDuplicates.map(l => [l.line, l.duplicateOf])).toEqual([[1, 'newer-near'], [2, 'older-far']])
+    expect(sorted.new.map(l => l.line)).toEqual([3, 4])
+  })
+
+  it('puts a known bank id or a repeat in the file among duplicates, before matching amounts, and a line outside the month apart', () => {
+    const sorted = sortLines({ ...none, month, known: new Map([['A:1', 'tx-1']]), candidates: [candidate('typed', '2026-11-02', 100, '2026-10-01')], lines: [
+      line(1, '2026-11-02', 100, 'A:1'), line(2, '2026-11-02', 100, 'A:2'), line(3, '2026-11-02', 100, 'A:2'), line(4, '2026-12-01', 100, 'A:3'),
+    ] })
+    expect(sorted.duplicates.map(l => [l.line, l.duplicateOf])).toEqual([[1, 'tx-1'], [3, null]])
+    expect(sorted.possibleDuplicates.map(l => [l.line, l.duplicateOf])).toEqual([[2, 'typed']])
+    expect(sorted.outside).toEqual([{ ...line(4, '2026-12-01', 100, 'A:3'), categoryId: null, rule: null }])
+  })
+
+  it('guesses by the first rule that matches (lower-cased), a CSV category the month has winning', () => {
+    const rules = [
+      { id: 'r1', match: 'equals' as const, text: 'corner', categoryName: 'Never' },
+      { id: 'r2', match: 'startsWith' as const, text: 'CORNER', categoryName: 'Groceries' },
+      { id: 'r3', match: 'contains' as const, text: 'shop', categoryName: 'Missing' },
+    ]
+    const categories = new Map([['Groceries', 'cat-g'], ['Dining', 'cat-d']])
+    const sorted = sortLines({ ...none, month, rules, categories, lines: [
+      line(1, '2026-11-02', 1, null, 'Corner Shop'), line(2, '2026-11-02', 2, null, 'Big shop'), line(3, '2026-11-02', 3, null, 'Tea'),
+      { ...line(4, '2026-11-02', 4, null, 'Corner Shop'), categoryName: 'Dining' }, { ...line(5, '2026-11-02', 5, null, 'Corner Shop'), categoryName: 'Unknown' },
+    ] })
+    expect(sorted.new.map(l => [l.line, l.categoryId, l.rule])).toEqual([[1, 'cat-g', 'r2'], [2, null, 'r3'], [3, null, null], [4, 'cat-d', null], [5, 'cat-g', 'r2']])
   })
 })

@@ -14,7 +14,14 @@ describe('transactions CSV', () => {
       { date: '2026-03-01', description: 'multi\nline, "quoted"', amount: 1, categoryName: 'Food' },
       { date: '2026-03-31', description: '', amount: -99999, categoryName: '' },
     ]
-    expect(parseTransactionsCsv(formatTransactionsCsv(rows, 2), month, 2)).toEqual({ ok: true, rows })
+    // Each row with the line it starts on (the first one's description takes two).
+    expect(parseTransactionsCsv(formatTransactionsCsv(rows, 2), month, 2)).toEqual({ ok: true, rows: [{ ...rows[0], line: 2 }, { ...rows[1], line: 4 }] })
+  })
+
+  it('takes a date outside the month when told to', () => {
+    const csv = 'date,description,amount,category\n2026-04-01,Later,1.00,\n'
+    expect(parseTransactionsCsv(csv, month, 2)).toMatchObject({ ok: false, issues: [{ path: 'line 2', message: expect.stringMatching(/day of 2026-03/) }] })
+    expect(parseTransactionsCsv(csv, month, 2, { anyDate: true })).toEqual({ ok: true, rows: [{ line: 2, date: '2026-04-01', description: 'Later', amount: 100, categoryName: '' }] })
   })
 
   it('tells the starting line of each bad row, counting multi-line fields and skipping blank lines', () => {

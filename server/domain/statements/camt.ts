@@ -2,7 +2,7 @@
 // status BOOK) is a line. Its bank id is the statement's account and the
 // bank's reference for the entry; its text the counterparty's name and the
 // remittance lines, else the entry's additional information.
-import { AMOUNT_MESSAGE, MAX_STATEMENT_LINES, badLine, bankAmount, joinDescription, lineCounter, realDay, unreadable, type StatementLine, type StatementResult } from './lines'
+import { AMOUNT_MESSAGE, BANK_ID_MESSAGE, MAX_STATEMENT_LINES, badLine, bankAmount, bankIdOf, joinDescription, lineCounter, realDay, unreadable, type StatementLine, type StatementResult } from './lines'
 import { attribute, child, children, parseXml, startOf, textOf, type XmlNode } from './xml'
 
 const counterparty = (details: XmlNode, side: 'Dbtr' | 'Cdtr') => textOf(child(details, 'RltdPties', side, 'Pty', 'Nm')) ?? textOf(child(details, 'RltdPties', side, 'Nm'))
@@ -39,14 +39,15 @@ export function parseCamt(text: string, options: { decimals: number, currency: s
       if (amount === undefined || amount < 0) return badLine(line, `Amt: ${AMOUNT_MESSAGE(options.decimals)}, and not negative`)
       const direction = textOf(child(entry, 'CdtDbtInd'))
       if (direction !== 'CRDT' && direction !== 'DBIT') return badLine(line, 'CdtDbtInd must be CRDT or DBIT')
+      const importId = bankIdOf(account, textOf(child(entry, 'AcctSvcrRef')) ?? textOf(child(entry, 'NtryRef')))
+      if (importId === undefined) return badLine(line, BANK_ID_MESSAGE)
       if (amount === 0) continue
-      const reference = textOf(child(entry, 'AcctSvcrRef')) ?? textOf(child(entry, 'NtryRef'))
       lines.push({
         line,
         date,
         description: description(entry, direction === 'CRDT'),
         amount: direction === 'CRDT' ? -amount : amount,
-        importId: account && reference ? `${account}:${reference}` : null,
+        importId,
       })
     }
   }

@@ -16,7 +16,6 @@ const READERS = {
 } satisfies Record<string, (text: string, options: { decimals: number, currency: string }) => StatementResult>
 
 export type StatementType = keyof typeof READERS
-export const isStatementType = (type: string): type is StatementType => Object.hasOwn(READERS, type)
 
 export function parseStatement(bytes: Uint8Array, type: StatementType, options: { decimals: number, currency: string }): StatementResult {
   const text = decodeStatement(bytes)

@@ -22,11 +22,12 @@ export const unreadable = (message: string): StatementResult => ({ ok: false, is
 export const badLine = (line: number, message: string): StatementResult => ({ ok: false, issues: [{ path: `line ${line}`, message }] })
 
 // Parts joined by a space (a part repeating the one before dropped), runs of
-// whitespace made one space, trimmed, cut to the stored length.
+// whitespace (and control characters, which text cannot store) made one
+// space, trimmed, cut to the stored length.
 export function joinDescription(parts: (string | undefined)[]): string {
   const kept: string[] = []
   for (const part of parts) {
-    const clean = (part ?? '').replace(/\s+/g, ' ').trim()
+    const clean = (part ?? '').replace(/[\s\p{Cc}]+/gu, ' ').trim()
     if (clean && clean !== kept.at(-1)) kept.push(clean)
   }
   return [...kept.join(' ')].slice(0, MAX_DESCRIPTION).join('')
@@ -44,6 +45,16 @@ export function bankAmount(text: string, decimals: number): number | undefined {
   if (minor > BigInt(MAX_MONEY)) return undefined
   return Number(minor) * (sign === '-' ? -1 : 1)
 }
+
+// A line's bank id: the statement's account and the bank's id for the line,
+// when it has both. Stored and indexed, so of a sane length.
+export const MAX_BANK_ID = 255
+export function bankIdOf(account: string | undefined, reference: string | undefined): string | null | undefined {
+  if (!account || !reference) return null
+  const id = `${account}:${reference}`
+  return id.length <= MAX_BANK_ID ? id : undefined
+}
+export const BANK_ID_MESSAGE = `The account and the line's id must be at most ${MAX_BANK_ID} characters together`
 
 export const AMOUNT_MESSAGE = (decimals: number) => `amount must be a number with at most ${decimals} decimal${decimals === 1 ? '' : 's'} (more only if zeros), not above the largest transaction`
 

@@ -7,7 +7,7 @@
 // A tag followed by text is a leaf; so is an empty one never closed anywhere
 // in the file (an SGML leaf left blank). Any other tag opens an aggregate,
 // which its closing tag ends along with anything left open inside it.
-import { AMOUNT_MESSAGE, MAX_STATEMENT_LINES, badLine, bankAmount, compactDate, joinDescription, unreadable, type StatementLine, type StatementResult } from './lines'
+import { AMOUNT_MESSAGE, BANK_ID_MESSAGE, MAX_STATEMENT_LINES, badLine, bankAmount, bankIdOf, compactDate, joinDescription, unreadable, type StatementLine, type StatementResult } from './lines'
 import { DOCTYPE_REFUSED, decodeEntities, hasDoctype } from './xml'
 
 const STATEMENTS = new Set(['STMTRS', 'CCSTMTRS'])
@@ -75,14 +75,15 @@ export function parseOfx(text: string, options: { decimals: number, currency: st
       if (!date) return badLine(line, 'DTPOSTED must start with a real day as YYYYMMDD')
       const amount = bankAmount(fields.get('TRNAMT') ?? '', options.decimals)
       if (amount === undefined) return badLine(line, `TRNAMT: ${AMOUNT_MESSAGE(options.decimals)}`)
+      const importId = bankIdOf(statement.account, fields.get('FITID'))
+      if (importId === undefined) return badLine(line, BANK_ID_MESSAGE)
       if (amount === 0) continue
-      const fitId = fields.get('FITID')
       lines.push({
         line,
         date,
         description: joinDescription([fields.get('NAME') ?? fields.get('PAYEE/NAME'), fields.get('MEMO')]),
         amount: -amount,
-        importId: statement.account && fitId ? `${statement.account}:${fitId}` : null,
+        importId,
       })
     }
   }
