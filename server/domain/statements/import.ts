@@ -11,8 +11,9 @@ import type { Caller } from '../access'
 import { requireMonth } from '../months'
 import { ruleOrder } from '../rules'
 import { MAX_IMPORT_ROWS, parseTransactionsCsv } from '../transactions-csv'
-import { parseStatement } from '.'
-import type { StatementResult } from './lines'
+import { NOT_TEXT, parseStatement } from '.'
+import { decodeStatement } from './decode'
+import { unreadable, type StatementResult } from './lines'
 import { DAY_MS, POSSIBLE_DUPLICATE_DAYS, sortLines, type Candidate, type IncomingLine } from './sort'
 
 export interface ImportFile { type: ImportType, bytes: Uint8Array }
@@ -27,13 +28,8 @@ type ReadFile = { ok: true, lines: IncomingLine[] } | Exclude<StatementResult, {
 
 function readFile(file: ImportFile, month: { year: number, month: number }, options: { decimals: number, currency: string }): ReadFile {
   if (file.type !== 'text/csv') return parseStatement(file.bytes, file.type, options)
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes)
-  }
-  catch {
-    return { ok: false, issues: [{ path: 'body', message: 'Must be UTF-8 text' }] }
-  }
+  const text = decodeStatement(file.bytes)
+  if (text === undefined) return unreadable(NOT_TEXT)
   const parsed = parseTransactionsCsv(text, month, options.decimals, { anyDate: true })
   if (!parsed.ok) return parsed
   return { ok: true, lines: parsed.rows.map(({ categoryName, ...row }) => ({ ...row, importId: null, categoryName })) }

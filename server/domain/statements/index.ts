@@ -17,8 +17,10 @@ const READERS = {
 
 export type StatementType = keyof typeof READERS
 
+export const NOT_TEXT = 'The file is not text in the encoding it declares (UTF-8 unless it says otherwise)'
+
 export function parseStatement(bytes: Uint8Array, type: StatementType, options: { decimals: number, currency: string }): StatementResult {
   const text = decodeStatement(bytes)
-  if (text === undefined) return unreadable('The file is not text in the encoding it declares (UTF-8 unless it says otherwise)')
+  if (text === undefined) return unreadable(NOT_TEXT)
   return READERS[type](text, options)
 }
