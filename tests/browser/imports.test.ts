@@ -61,6 +61,45 @@ describe('statement import in the browser', () => {
       ['ACME PAYROLL', categories.Income, '0012345678:202611050002'],
       [typed.description, null, null],
     ])
+
+    // Another category for an imported line: the page offers a rule for the next statements.
+    const payrollId = await page.getByTestId('transaction').filter({ hasText: 'ACME PAYROLL' }).getAttribute('data-row-id')
+    const payroll = page.locator(`[data-row-id="${payrollId}"]`)
+    await payroll.getByRole('button', { name: 'Edit ACME PAYROLL' }).click()
+    await payroll.getByLabel('Category').fill('Groceries')
+    await payroll.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('button', { name: 'Create rule' }).first().click()
+    await page.getByText('Rule created: “ACME PAYROLL” → Groceries').first().waitFor()
+    const rules = await api('get', `/api/budgets/${budget.id}/rules`)
+    expect(rules.map((rule: any) => [rule.match, rule.text, rule.categoryName])).toEqual([
+      ['contains', 'boulangerie', 'Groceries'], ['contains', 'payroll', 'Income'], ['equals', 'ACME PAYROLL', 'Groceries'],
+    ])
+
+    // The budget's settings list the rules: the new one moved first, the old payroll rule deleted.
+    await page.goto(`${baseUrl}/budgets/${budget.id}`)
+    await hydrated(page)
+    await expect.poll(() => page.getByTestId('rule').count()).toBe(3)
+    await page.getByRole('button', { name: 'Move rule 3 up' }).click()
+    await expect.poll(() => page.getByLabel('Text of rule 2').inputValue()).toBe('ACME PAYROLL')
+    await page.getByRole('button', { name: 'Move rule 2 up' }).click()
+    await expect.poll(() => page.getByLabel('Text of rule 1').inputValue()).toBe('ACME PAYROLL')
+    await page.getByRole('button', { name: 'Delete rule 3' }).click()
+    await expect.poll(() => page.getByTestId('rule').count()).toBe(2)
+    await page.getByTestId('new-rule-text').fill('Corner')
+    await page.getByTestId('new-rule-category').fill('Groceries')
+    await page.getByTestId('add-rule').click()
+    await expect.poll(() => page.getByTestId('rule').count()).toBe(3)
+    await page.screenshot({ path: screenshotPath('rules-1280'), fullPage: true })
+    expect((await api('get', `/api/budgets/${budget.id}/rules`)).map((rule: any) => rule.text)).toEqual(['ACME PAYROLL', 'boulangerie', 'Corner'])
+
+    // The dialog on a phone.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${baseUrl}/months/${month.id}`)
+    await hydrated(page)
+    await page.getByTestId('statement-file').setInputFiles({ name: 'card.ofx', mimeType: 'application/octet-stream', buffer: readFileSync(new URL('../fixtures/statements/card-2x.ofx', import.meta.url)) })
+    await page.getByRole('dialog').getByTestId('statement-preview').waitFor()
+    await page.screenshot({ path: screenshotPath('statement-import-390'), fullPage: true })
+
     expect(problems).toEqual([])
     await context.close()
   })

@@ -5,6 +5,7 @@ import { h } from 'vue'
 import type { BudgetDetail, CreatedInvite, Invite, Member } from '#shared/schemas/budgets'
 import type { MonthDetail } from '#shared/schemas/months'
 import type { PlanDetail } from '#shared/schemas/yearly'
+import type { Rule } from '#shared/schemas/rules'
 import { USelect } from '#components'
 import App from '~/app.vue'
 import { BUDGET_ID, apiError, budgetWith, button, created, fakeApi, inDocument, nextNavigation, noContent, ok, settled, shownToasts, signedInAs, userWith } from './helpers'
@@ -170,11 +171,12 @@ describe('the invite page', () => {
 describe('the budget settings page', () => {
   const sam = member(SAM.id, 'Sam', 'sam@example.com', 'editor')
 
-  async function mountSettings(role: Member['role'], invites: Invite[] = []) {
+  async function mountSettings(role: Member['role'], invites: Invite[] = [], rules: Rule[] = []) {
     await switchUser(pat, [budgetWith(role, 'EUR')])
     const detail = detailOf(role, [member(pat.id, 'Pat Planner', pat.email, role), sam])
     api.on('GET', `/api/budgets/${BUDGET_ID}`, () => ok(detail))
     api.on('GET', `/api/budgets/${BUDGET_ID}/invites`, () => ok(invites))
+    api.on('GET', `/api/budgets/${BUDGET_ID}/rules`, () => ok(rules))
     const page = await mountSuspended(App, { route: `/budgets/${BUDGET_ID}`, attachTo: document.body })
     await settled()
     return page
@@ -210,10 +212,30 @@ describe('the budget settings page', () => {
     expect(page.find('[data-testid="invite"] [role="alert"]').text()).toBe('Invite not found')
   })
 
+  it('an editor renames a rule\'s text with its version; a rule changed elsewhere (409) is shown as it is now, with the message by its row', async () => {
+    const rule: Rule = { id: randomUUID(), budgetId: BUDGET_ID, match: 'contains', text: 'corner', categoryName: 'Groceries', sortOrder: 0, version: 2, createdAt: stamp }
+    const page = await mountSettings('editor', [], [rule])
+    api.on('PATCH', `/api/rules/${rule.id}`, body => (body as { text: string }).text === 'corner shop'
+      ? ok({ ...rule, text: 'corner shop', version: 3 })
+      : apiError(409, 'This rule was changed elsewhere. Here is the current version.', { current: { ...rule, text: 'market', version: 4 } }))
+    // setValue fires input and change, as leaving a field after typing does.
+    await page.find<HTMLInputElement>('input[aria-label="Text of rule 1"]').setValue('corner shop')
+    await settled()
+    expect(page.find<HTMLInputElement>('input[aria-label="Text of rule 1"]').element.value).toBe('corner shop')
+    await page.find<HTMLInputElement>('input[aria-label="Text of rule 1"]').setValue('cornershop')
+    await settled()
+    expect(api.writes()).toEqual([
+      { method: 'PATCH', path: `/api/rules/${rule.id}`, body: { text: 'corner shop', version: 2 } },
+      { method: 'PATCH', path: `/api/rules/${rule.id}`, body: { text: 'cornershop', version: 3 } },
+    ])
+    expect(page.find<HTMLInputElement>('input[aria-label="Text of rule 1"]').element.value).toBe('market')
+    expect(page.find('[data-testid="rule"]').text()).toContain('This rule was changed elsewhere. Here is the current version.')
+  })
+
   it('an owner changes a role; "no owner left" (409) is shown next to that member', async () => {
     const page = await mountSettings('owner')
     api.on('PATCH', `/api/budgets/${BUDGET_ID}/members/${pat.id}`, () => apiError(409, 'A budget needs an owner. Make someone else an owner first.'))
-    const selects = page.findAllComponents(USelect).filter(select => (select.props() as { items?: unknown[] }).items?.length === 3)
+    const selects = page.findAllComponents(USelect).filter(select => (select.props() as { items?: { value?: string }[] }).items?.some(item => item.value === 'owner'))
     expect(selects).toHaveLength(2)
     selects[0]!.vm.$emit('update:modelValue', 'viewer')
     await settled()
