@@ -92,12 +92,21 @@ describe('statement import in the browser', () => {
     await page.screenshot({ path: screenshotPath('rules-1280'), fullPage: true })
     expect((await api('get', `/api/budgets/${budget.id}/rules`)).map((rule: any) => rule.text)).toEqual(['ACME PAYROLL', 'boulangerie', 'Corner'])
 
-    // The dialog on a phone.
+    // On a phone, a QIF file dropped on the page: its payroll line looks like the imported one.
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${baseUrl}/months/${month.id}`)
     await hydrated(page)
-    await page.getByTestId('statement-file').setInputFiles({ name: 'card.ofx', mimeType: 'application/octet-stream', buffer: readFileSync(new URL('../fixtures/statements/card-2x.ofx', import.meta.url)) })
-    await page.getByRole('dialog').getByTestId('statement-preview').waitFor()
+    const qif = readFileSync(new URL('../fixtures/statements/bank.qif', import.meta.url), 'utf8')
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([text], 'bank.qif'))
+      return transfer
+    }, qif)
+    await page.getByTestId('statement-drop').dispatchEvent('drop', { dataTransfer: dropped })
+    const phoneDialog = page.getByRole('dialog')
+    await phoneDialog.getByTestId('statement-preview').waitFor()
+    await expect.poll(() => phoneDialog.getByTestId('statement-new').count()).toBe(2)
+    expect(await phoneDialog.getByTestId('statement-possible').textContent()).toMatch(/Employer Payroll.*Matches 2026-11-05 · ACME PAYROLL/)
     await page.screenshot({ path: screenshotPath('statement-import-390'), fullPage: true })
 
     expect(problems).toEqual([])
