@@ -3,12 +3,10 @@
 import type { Budget, BudgetCreate, BudgetDetail, BudgetPatch, CreatedInvite, Invite, InviteCreate, Member, Role } from '#shared/schemas/budgets'
 import { MAX_PENDING_INVITES } from '#shared/schemas/budgets'
 import { INVITE_DAYS } from '#shared/schemas/limits'
-import type { Db } from '../utils/db'
+import type { Client, Db } from '../utils/db'
 import { authorize, requireBudget, type Caller } from './access'
 import { conflict, isId, notFound, updateVersioned } from './errors'
 import { hashInviteToken, newInviteToken } from './invite-tokens'
-
-type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 export const budgetFields = { id: true, name: true, currency: true, createdAt: true, version: true } as const
 type BudgetRow = Omit<Budget, 'role' | 'createdAt'> & { createdAt: Date }

@@ -2,18 +2,16 @@
 // in someone else's budget answers exactly like an id that does not exist, and
 // goes through the one guard (authorize) for the caller's role.
 import { Prisma } from '../generated/prisma/client'
-import type { Db } from '../utils/db'
+import type { Client, Db } from '../utils/db'
 import type { ReadDb } from '../utils/read-only'
 import type { Role } from '#shared/schemas/budgets'
 import type { Category, CategoryCreate, CategoryPatch, FixedPayment, FixedPaymentCreate, FixedPaymentPatch, Month, MonthCreate, MonthDetail, MonthPatch, MonthSummary, Transaction, TransactionCreate, TransactionPatch } from '#shared/schemas/months'
 import { conflict, invalid, invalidAll, isId, notFound, updateVersioned } from './errors'
 import { authorize, chooseBudget, inCallerBudgets, requireBudget, type Caller } from './access'
 import { copyOfMonth, isInMonth, nextSortOrder, nextSortOrders, splitIssues, spentParts, summarizeMonth, type SummaryInput } from '#shared/utils/month-rules'
-import { MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
+import { IMPORT_TIMEOUT_MS, MAX_IMPORT_ROWS, formatTransactionsCsv, parseTransactionsCsv } from './transactions-csv'
 import { currencyDecimals } from '#shared/utils/money'
 import { spentPartsSql } from './spent-parts'
-
-type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 const monthFields = { id: true, budgetId: true, year: true, month: true, income: true, notes: true, version: true, createdAt: true, updatedAt: true } as const
 const categoryFields = { id: true, monthId: true, name: true, budgeted: true, rollover: true, sortOrder: true, version: true } as const
@@ -26,7 +24,7 @@ const fixedPaymentOrder: Prisma.FixedPaymentOrderByWithRelationInput[] = [{ crea
 const transactionOrder: Prisma.TransactionOrderByWithRelationInput[] = [{ date: 'asc' }, { createdAt: 'asc' }, { seq: 'asc' }]
 
 const toDate = (day: string) => new Date(`${day}T00:00:00.000Z`)
-const dayOf = (date: Date) => date.toISOString().slice(0, 10)
+export const dayOf = (date: Date) => date.toISOString().slice(0, 10)
 
 type TransactionRow = Omit<Transaction, 'date' | 'createdAt'> & { date: Date, createdAt: Date }
 const presentTransaction = ({ date, createdAt, ...rest }: TransactionRow): Transaction => ({ ...rest, date: dayOf(date), createdAt: createdAt.toISOString() })
@@ -394,10 +392,6 @@ export async function exportTransactionsCsv(db: ReadDb, caller: Caller, id: stri
   const csv = formatTransactionsCsv(lines, currencyDecimals(month.budget.currency))
   return { csv, filename: `transactions-${month.year}-${String(month.month).padStart(2, '0')}.csv` }
 }
-
-// Writing 5,000 rows can outlast Prisma's default 5 s for an interactive
-// transaction on a loaded machine (seen in workerd: a 503 for a valid file).
-const IMPORT_TIMEOUT_MS = 30_000
 
 // All or nothing: the categories the file names that the month lacks are
 // created (budgeted 0, after the last one, in order of first mention), then

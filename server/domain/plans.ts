@@ -3,7 +3,7 @@
 // one transaction of set-based statements.
 import { randomUUID } from 'node:crypto'
 import type { Prisma } from '../generated/prisma/client'
-import type { Db } from '../utils/db'
+import type { Client, Db } from '../utils/db'
 import type { ReadDb } from '../utils/read-only'
 import type { BulkEntries, CategoryEntry, CopyMonth, Deduction, DeductionCreate, DeductionPatch, IncomeEntry, IncomeSource, Plan, PlanCreate, PlanDetail, PlanPatch, PlanSummary, RowPatch, Section, SectionPatch, YearlyCategory, YearlyCategoryPatch } from '#shared/schemas/yearly'
 import { DEFAULT_SECTIONS, deductionValueIssue } from '#shared/schemas/yearly'
@@ -11,8 +11,6 @@ import { MONTHS, summarizePlan } from '#shared/utils/plan-rules'
 import { nextSortOrder } from '#shared/utils/month-rules'
 import { conflict, invalid, isId, notFound, updateVersioned } from './errors'
 import { authorize, chooseBudget, inCallerBudgets, requireBudget, type Caller } from './access'
-
-type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 const planFields = { id: true, budgetId: true, year: true, name: true, version: true, createdAt: true, updatedAt: true } as const
 const entryFields = { id: true, month: true, amount: true, version: true } as const

@@ -11,6 +11,9 @@ import { isInMonth } from '#shared/utils/month-rules'
 export const CSV_HEADER = ['date', 'description', 'amount', 'category']
 export const MAX_IMPORT_ROWS = 5000
 export const MAX_IMPORT_BYTES = 1_048_576
+// Writing 5,000 rows can outlast Prisma's default 5 s for an interactive
+// transaction on a loaded machine (seen in workerd: a 503 for a valid file).
+export const IMPORT_TIMEOUT_MS = 30_000
 
 export interface CsvRow { date: string, description: string, amount: number, categoryName: string }
 

@@ -7,6 +7,8 @@ import { readOnlyView, type ReadDb } from './read-only'
 import { sharingQueryPlans } from './query-plans'
 
 export type Db = PrismaClient
+// The client, or the one an interactive transaction ($transaction) hands its callback.
+export type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 interface RequestDb {
   client: PrismaClient

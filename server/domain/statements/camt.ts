@@ -2,7 +2,8 @@
 // status BOOK) is a line. Its bank id is the statement's account and the
 // bank's reference for the entry; its text the counterparty's name and the
 // remittance lines, else the entry's additional information.
-import { AMOUNT_MESSAGE, BANK_ID_MESSAGE, MAX_STATEMENT_LINES, badLine, bankAmount, bankIdOf, joinDescription, lineCounter, realDay, unreadable, type StatementLine, type StatementResult } from './lines'
+import { AMOUNT_MESSAGE, BANK_ID_MESSAGE, badLine, bankAmount, bankIdOf, joinDescription, lineCounter, realDay, unreadable, type StatementLine, type StatementResult } from './lines'
+import { MAX_IMPORT_ROWS } from '../transactions-csv'
 import { attribute, child, children, parseXml, startOf, textOf, type XmlNode } from './xml'
 
 const counterparty = (details: XmlNode, side: 'Dbtr' | 'Cdtr') => textOf(child(details, 'RltdPties', side, 'Pty', 'Nm')) ?? textOf(child(details, 'RltdPties', side, 'Nm'))
@@ -30,7 +31,7 @@ export function parseCamt(text: string, options: { decimals: number, currency: s
     if (other) return unreadable(`The statement is in ${other}, the budget in ${options.currency}`)
     for (const entry of children(statement, 'Ntry')) {
       const line = lineOf(startOf(entry) ?? 0)
-      if (++read > MAX_STATEMENT_LINES) return { ok: false, tooMany: true }
+      if (++read > MAX_IMPORT_ROWS) return { ok: false, tooMany: true }
       const status = textOf(child(entry, 'Sts', 'Cd')) ?? textOf(child(entry, 'Sts'))
       if (status !== 'BOOK') continue
       const date = realDay(textOf(child(entry, 'BookgDt', 'Dt')) ?? textOf(child(entry, 'BookgDt', 'DtTm'))?.slice(0, 10) ?? '')

@@ -3,26 +3,20 @@
 // lines created in one statement, all or nothing. The budget's imports take
 // turns (a transaction-scoped advisory lock), so two imports of one file at
 // once create each line once: the second finds the first's lines duplicates.
-import type { Db } from '../../utils/db'
+import type { Client, Db } from '../../utils/db'
 import type { ImportAnswer, ImportType } from '#shared/schemas/imports'
 import { currencyDecimals } from '#shared/utils/money'
 import { invalidAll } from '../errors'
 import type { Caller } from '../access'
-import { requireMonth } from '../months'
+import { dayOf, requireMonth } from '../months'
 import { ruleOrder } from '../rules'
-import { MAX_IMPORT_ROWS, parseTransactionsCsv } from '../transactions-csv'
+import { IMPORT_TIMEOUT_MS, MAX_IMPORT_ROWS, parseTransactionsCsv } from '../transactions-csv'
 import { NOT_TEXT, parseStatement } from '.'
 import { decodeStatement } from './decode'
 import { unreadable, type StatementResult } from './lines'
 import { DAY_MS, POSSIBLE_DUPLICATE_DAYS, sortLines, type Candidate, type IncomingLine } from './sort'
 
 export interface ImportFile { type: ImportType, bytes: Uint8Array }
-
-type Client = Db | Parameters<Parameters<Db['$transaction']>[0]>[0]
-
-// Writing 5,000 rows can outlast Prisma's default 5 s for an interactive
-// transaction on a loaded machine.
-const IMPORT_TIMEOUT_MS = 30_000
 
 type ReadFile = { ok: true, lines: IncomingLine[] } | Exclude<StatementResult, { ok: true }>
 
@@ -50,7 +44,7 @@ async function lookUp(db: Client, budgetId: string, month: { year: number, month
   ])
   return {
     known: new Map(known.map(row => [row.importId!, row.id])),
-    candidates: candidates.map(({ date, importId, ...row }): Candidate => ({ ...row, date: date.toISOString().slice(0, 10), imported: importId !== null })),
+    candidates: candidates.map(({ date, importId, ...row }): Candidate => ({ ...row, date: dayOf(date), imported: importId !== null })),
   }
 }
 

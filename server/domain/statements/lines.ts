@@ -16,8 +16,6 @@ export type StatementResult
     | { ok: false, tooMany: true }
     | { ok: false, tooMany?: false, issues: Issue[] }
 
-export const MAX_STATEMENT_LINES = 5000
-
 export const unreadable = (message: string): StatementResult => ({ ok: false, issues: [{ path: 'body', message }] })
 export const badLine = (line: number, message: string): StatementResult => ({ ok: false, issues: [{ path: `line ${line}`, message }] })
 

@@ -7,7 +7,8 @@
 // A tag followed by text is a leaf; so is an empty one never closed anywhere
 // in the file (an SGML leaf left blank). Any other tag opens an aggregate,
 // which its closing tag ends along with anything left open inside it.
-import { AMOUNT_MESSAGE, BANK_ID_MESSAGE, MAX_STATEMENT_LINES, badLine, bankAmount, bankIdOf, compactDate, joinDescription, unreadable, type StatementLine, type StatementResult } from './lines'
+import { AMOUNT_MESSAGE, BANK_ID_MESSAGE, badLine, bankAmount, bankIdOf, compactDate, joinDescription, unreadable, type StatementLine, type StatementResult } from './lines'
+import { MAX_IMPORT_ROWS } from '../transactions-csv'
 import { DOCTYPE_REFUSED, decodeEntities, hasDoctype } from './xml'
 
 const STATEMENTS = new Set(['STMTRS', 'CCSTMTRS'])
@@ -70,7 +71,7 @@ export function parseOfx(text: string, options: { decimals: number, currency: st
   let count = 0
   for (const statement of read.statements) {
     for (const { line, fields } of statement.lines) {
-      if (++count > MAX_STATEMENT_LINES) return { ok: false, tooMany: true }
+      if (++count > MAX_IMPORT_ROWS) return { ok: false, tooMany: true }
       const date = compactDate(fields.get('DTPOSTED') ?? '')
       if (!date) return badLine(line, 'DTPOSTED must start with a real day as YYYYMMDD')
       const amount = bankAmount(fields.get('TRNAMT') ?? '', options.decimals)

@@ -1,7 +1,8 @@
 // QIF bank statements ("!Type:Bank"): read by hand, as no maintained library
 // reads it (it is a small line format). Each record is lines of one-letter
 // fields up to "^": D the date, T the amount (money in > 0), P the payee, M the memo.
-import { AMOUNT_MESSAGE, MAX_STATEMENT_LINES, badLine, bankAmount, joinDescription, realDay, unreadable, type StatementLine, type StatementResult } from './lines'
+import { AMOUNT_MESSAGE, badLine, bankAmount, joinDescription, realDay, unreadable, type StatementLine, type StatementResult } from './lines'
+import { MAX_IMPORT_ROWS } from '../transactions-csv'
 
 // M/D/YYYY, M/D/YY and M/D'YY (the last two in 20YY); Quicken pads with spaces.
 function qifDate(text: string): string | undefined {
@@ -23,7 +24,7 @@ export function parseQif(text: string, decimals: number): StatementResult {
     if (!row) continue
     if (row.startsWith('^')) {
       if (!record) continue
-      if (++read > MAX_STATEMENT_LINES) return { ok: false, tooMany: true }
+      if (++read > MAX_IMPORT_ROWS) return { ok: false, tooMany: true }
       const field = (code: string) => record!.fields.get(code)
       const date = qifDate(field('D') ?? '')
       if (!date) return badLine(record.line, 'D must be a real day as M/D/YYYY, M/D/YY or M/D\'YY')
